@@ -1,0 +1,206 @@
+//! The command line: argument parsing, exit codes, and where output goes.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, Input, Options};
+use crate::diagnostic::Severity;
+use crate::report::{self, Format, Style};
+use crate::rules;
+
+/// Lint an MCP hub config (mcp-servers.json, .mcp.json, VS Code mcp.json, ...).
+#[derive(Debug, Parser)]
+#[command(name = "mcplint", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check config files and report every problem found.
+    Check(CheckArgs),
+    /// List every rule with its default severity.
+    Rules,
+    /// Show what a rule finds, why it matters and how to fix it.
+    Explain {
+        /// A rule id, such as `parse/duplicate-key`.
+        rule: String,
+    },
+    /// Print the JSON Schema of the config, for editors.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Config files to check; `-` reads standard input. Without files, the config in the
+    /// current directory (mcp-servers.json, .mcp.json, mcp.json, .vscode/mcp.json, ...).
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Read every file as JSONC (comments and trailing commas), whatever its name.
+    #[arg(long)]
+    jsonc: bool,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// When to use colour in the human format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Exit code 2: usage error, unreadable input, internal error.
+pub const EXIT_TROUBLE: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => print(&rules_table()),
+        Command::Explain { rule } => explain(&rule),
+        Command::Schema => print(crate::schema::SOURCE),
+    }
+}
+
+fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("mcplint: error: {message}");
+    ExitCode::from(EXIT_TROUBLE)
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let inputs: Vec<Input> = if args.files.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match check::find_default_config(&cwd) {
+            Some(path) => vec![Input::Path(path)],
+            None => {
+                return fail(&format!(
+                    "no MCP config found in {}\n  looked for: {}\n  help: pass the file to \
+                     check, e.g. `mcplint check path/to/mcp-servers.json`",
+                    cwd.display(),
+                    check::DEFAULT_NAMES.join(", ")
+                ));
+            }
+        }
+    } else {
+        args.files
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Input::Stdin
+                } else {
+                    Input::Path(p.clone())
+                }
+            })
+            .collect()
+    };
+    let report = check::check_inputs(&inputs, &Options { jsonc: args.jsonc });
+
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = if terminal {
+        terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+    } else {
+        Style::PLAIN.width
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = report::write(&report, args.format, Style { color, width }, &mut out)
+        .and_then(|()| out.flush());
+    drop(out);
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return fail(&format!("cannot write the report: {e}"));
+    }
+
+    for err in &report.read_errors {
+        eprintln!("mcplint: error: cannot read {}: {}", err.name, err.error);
+    }
+    if !report.read_errors.is_empty() {
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    if report.diagnostics.iter().any(|d| d.severity >= threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn rules_table() -> String {
+    let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut out = format!("{:width$}  {:8}  SUMMARY\n", "RULE", "SEVERITY");
+    for rule in rules::ALL {
+        out.push_str(&format!(
+            "{:width$}  {:8}  {}\n",
+            rule.id, rule.severity, rule.summary
+        ));
+    }
+    out
+}
+
+fn explain(id: &str) -> ExitCode {
+    let rule = rules::find(id).or_else(|| {
+        // `duplicate-key` for `parse/duplicate-key`, when only one family has the name.
+        let mut by_name = rules::ALL
+            .iter()
+            .filter(|r| r.id.split_once('/').is_some_and(|(_, n)| n == id));
+        match (by_name.next(), by_name.next()) {
+            (Some(rule), None) => Some(*rule),
+            _ => None,
+        }
+    });
+    match rule {
+        Some(rule) => print(&format!(
+            "{} ({} by default)\n{}\n\n{}",
+            rule.id,
+            rule.severity,
+            rule.summary,
+            rule.docs()
+        )),
+        None => {
+            let hint = crate::suggest::closest(id, rules::ALL.iter().map(|r| r.id))
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_else(|| "; `mcplint rules` lists them all".to_owned());
+            fail(&format!("no rule `{id}`{hint}"))
+        }
+    }
+}

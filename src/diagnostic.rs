@@ -1,0 +1,94 @@
+//! The one value every check produces and every printer reads.
+
+use crate::rules::Rule;
+use crate::source::{FileId, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A secondary location, such as the first of two duplicate keys.
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// A few words shown under the underlined text in the human report.
+    pub label: Option<String>,
+    pub file: FileId,
+    /// RFC 6901 pointer of the value (or key) concerned, as written in the file.
+    pub pointer: String,
+    pub span: Span,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static Rule,
+        file: FileId,
+        span: Span,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            help: None,
+            label: None,
+            file,
+            pointer: pointer.into(),
+            span,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file: self.file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}

@@ -1,0 +1,16 @@
+//! mcplint: lint and render the config of an MCP hub.
+//!
+//! The library is the program: `main.rs` only calls [`cli::run`]. A run reads each file once
+//! ([`check`]), parses it into a tree that keeps every span ([`parse`]), walks each server
+//! entry once ([`tree`]), and hands the [`diagnostic::Diagnostic`]s to a printer ([`report`]).
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod suggest;
+pub mod tree;

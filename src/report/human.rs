@@ -1,0 +1,184 @@
+//! `--format human`: miette code frames, grouped per file, and a summary line.
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::Style;
+use crate::check::Report;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(style.width);
+    let mut buf = String::new();
+    // Diagnostics are sorted per file already; files come in the order they were given.
+    for (id, file) in report.files.iter().enumerate() {
+        let source = Frame { file };
+        for diag in report.diagnostics.iter().filter(|d| d.file == id) {
+            buf.clear();
+            let shown = Shown {
+                diag,
+                source: &source,
+            };
+            if handler.render_report(&mut buf, &shown).is_err() {
+                // A frame that cannot be drawn still gets its location and message.
+                let at = file.position(diag.span.start);
+                buf = format!(
+                    "{}:{}:{}: {}: {} [{}]\n",
+                    file.name, at.line, at.column, diag.severity, diag.message, diag.rule.id
+                );
+            }
+            out.write_all(buf.as_bytes())?;
+            writeln!(out)?;
+        }
+    }
+    writeln!(out, "{}", summary(report))
+}
+
+/// `2 errors and 1 warning in 1 of 3 files.` or `No problems in 3 files.`
+pub fn summary(report: &Report) -> String {
+    let files = report.files.len();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let counts: Vec<String> = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Info, "info"),
+    ]
+    .into_iter()
+    .filter_map(|(s, word)| {
+        let n = report.count(s);
+        (n > 0).then(|| plural(n, word))
+    })
+    .collect();
+    if counts.is_empty() {
+        return format!("No problems in {}.", plural(files, "file"));
+    }
+    let with_findings = {
+        let mut ids: Vec<usize> = report.diagnostics.iter().map(|d| d.file).collect();
+        ids.dedup();
+        ids.len()
+    };
+    let list = match counts.as_slice() {
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => unreachable!(),
+    };
+    if files == 1 {
+        format!("Found {list} in {}.", report.files[0].name)
+    } else {
+        format!("Found {list} in {with_findings} of {files} files.")
+    }
+}
+
+/// The text miette draws frames from: only the lines around a span are handed over,
+/// located through the file's line index, so each frame costs the same in a large file.
+struct Frame<'f> {
+    file: &'f SourceFile,
+}
+
+impl SourceCode for Frame<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let f = self.file;
+        let start = span.offset();
+        let end = start + span.len();
+        if end > f.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = f.line_index(start).saturating_sub(before);
+        let last = (f.line_index(end.saturating_sub(1).max(start)) + after).min(f.line_count() - 1);
+        // Without context lines miette wants the span itself, and takes the position of the
+        // header (`file:line:col`) from it: give the column in characters, as everywhere else.
+        let (window_start, column) = if before == 0 {
+            (start, f.position(start).column - 1)
+        } else {
+            (f.line_start(first), 0)
+        };
+        let window_end = f.line_end(last).max(end);
+        Ok(Box::new(MietteSpanContents::new_named(
+            f.name.clone(),
+            &f.text.as_bytes()[window_start..window_end],
+            SourceSpan::from((window_start, window_end - window_start)),
+            first,
+            column,
+            last - first + 1,
+        )))
+    }
+}
+
+struct Shown<'r> {
+    diag: &'r Diagnostic,
+    source: &'r Frame<'r>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diag.rule.id))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag
+            .help
+            .as_deref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diag;
+        let span = |s: crate::source::Span| SourceSpan::from((s.start, s.end - s.start));
+        let primary = LabeledSpan::new_primary_with_span(d.label.clone(), span(d.span));
+        let related = d
+            .related
+            .iter()
+            .filter(|r| r.file == d.file)
+            .map(move |r| LabeledSpan::new_with_span(Some(r.message.clone()), span(r.span)));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}

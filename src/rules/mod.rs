@@ -1,0 +1,107 @@
+//! The rule registry: every rule mcplint can report, with its id, default severity and docs.
+//!
+//! A rule is declared once with [`rule!`], in the file of its family; its rustdoc is the text
+//! `mcplint explain` prints.
+
+pub mod config;
+pub mod parse;
+pub mod schema;
+
+use crate::diagnostic::Severity;
+
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable id, `family/name`.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line for `mcplint rules`.
+    pub summary: &'static str,
+    docs: &'static str,
+}
+
+impl Rule {
+    /// The documentation, with the headings `## What it does`, `## Why is this bad?`,
+    /// `## Example` and `Use instead:`.
+    pub fn docs(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Declares a rule as a `static`; the doc comment becomes its `explain` text.
+macro_rules! rule {
+    ($(#[doc = $doc:literal])* $name:ident, $id:literal, $severity:ident, $summary:literal $(,)?) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+        };
+    };
+}
+pub(crate) use rule;
+
+/// Every rule, in the order `mcplint rules` lists them.
+pub static ALL: &[&Rule] = &[
+    &parse::SYNTAX,
+    &parse::DUPLICATE_KEY,
+    &parse::EMPTY_FILE,
+    &parse::INVALID_ROOT,
+    &parse::INVALID_UTF8,
+    &schema::UNKNOWN_FIELD,
+    &schema::MISSING_FIELD,
+    &schema::INVALID_TYPE,
+    &schema::INVALID_VALUE,
+    &config::COMMAND_AND_URL,
+    &config::STDIO_WITH_URL,
+    &config::EMPTY_COMMAND,
+    &config::MISSING_TYPE,
+    &config::INVALID_URL,
+    &config::INSECURE_URL,
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in ALL {
+            assert!(seen.insert(rule.id), "{} listed twice", rule.id);
+            let (family, name) = rule.id.split_once('/').expect("family/name");
+            assert!(
+                ["parse", "schema", "env", "secret", "oauth", "config"].contains(&family),
+                "{}",
+                rule.id
+            );
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{} is not kebab-case",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_the_documented_headings() {
+        for rule in ALL {
+            let docs = rule.docs();
+            for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(docs.contains(heading), "{} lacks `{heading}`", rule.id);
+            }
+            assert!(docs.contains("Use instead:"), "{} lacks a fix", rule.id);
+            assert!(!rule.summary.is_empty());
+        }
+    }
+}

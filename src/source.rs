@@ -1,0 +1,141 @@
+//! Source files as read from disk or stdin, and the mapping from byte offsets to the
+//! 1-based line and character column a person sees in an editor.
+
+/// Byte range `[start, end)` into a [`SourceFile`]'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<jsonc_parser::common::Range> for Span {
+    fn from(r: jsonc_parser::common::Range) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// 1-based line and column; the column counts characters (Unicode scalar values), not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Index of the files a run looked at; diagnostics refer to files by it.
+pub type FileId = usize;
+
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The name as the user gave it (a relative path stays relative), `<stdin>` for `-`.
+    pub name: String,
+    /// The text, without a leading UTF-8 byte order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            // Editors hide the BOM, so columns on line 1 are counted without it.
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line.min(self.line_starts.len() - 1)]
+    }
+
+    /// Byte offset of the end of 0-based line `line`, before its `\n` (and `\r`).
+    pub fn line_end(&self, line: usize) -> usize {
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let bytes = self.text.as_bytes();
+        if end > self.line_start(line) && bytes.get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        Position {
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let f = SourceFile::new("t", "{\n  \"é\": \"ü\"\n}");
+        // `"ü"` starts after `  "é": ` which is 7 characters but 8 bytes.
+        let offset = f.text.find("\"ü").unwrap();
+        assert_eq!(f.position(offset), Position { line: 2, column: 8 });
+    }
+
+    #[test]
+    fn bom_is_dropped_and_not_counted() {
+        let f = SourceFile::new("t", "\u{feff}{}");
+        assert_eq!(f.text, "{}");
+        assert_eq!(f.position(1), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let f = SourceFile::new("t", "{\r\n\"a\": 1\r\n}");
+        assert_eq!(f.position(3), Position { line: 2, column: 1 });
+        assert_eq!(f.line_end(0), 1);
+        assert_eq!(f.line_end(1), 9);
+        assert_eq!(f.line_end(2), f.text.len());
+    }
+
+    #[test]
+    fn offset_past_end_is_clamped() {
+        let f = SourceFile::new("t", "ab");
+        assert_eq!(f.position(10), Position { line: 1, column: 3 });
+    }
+}

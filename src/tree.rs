@@ -1,0 +1,262 @@
+//! Walking the parsed tree: JSON pointers, look-ups by pointer, and the single pass that turns
+//! a subtree into a `serde_json::Value` while reporting duplicate keys.
+
+use jsonc_parser::ast::{ObjectProp, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::parse as rules;
+use crate::source::{FileId, SourceFile, Span};
+
+/// Where a value sits, as a chain of borrowed segments: the pointer string is built only
+/// when a finding needs it.
+#[derive(Clone, Copy)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    /// RFC 6901 JSON pointer, `~` and `/` escaped.
+    pub fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write_pointer(&mut out);
+        out
+    }
+
+    fn write_pointer(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write_pointer(out);
+                push_segment(out, key);
+            }
+            Path::Index(parent, index) => {
+                parent.write_pointer(out);
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+        }
+    }
+}
+
+/// Appends `/segment` to a pointer, escaping `~` as `~0` and `/` as `~1`.
+pub fn push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Unescapes one RFC 6901 segment.
+pub fn unescape_segment(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// One step into a value.
+pub enum Step<'s> {
+    Key(&'s str),
+    Index(usize),
+}
+
+/// The node a path leads to, and the span of the key that holds it (when it is a property).
+/// With duplicate keys the last one wins, as it does for every JSON parser.
+pub fn lookup<'v, 'a, 's>(
+    mut value: &'v Value<'a>,
+    steps: impl IntoIterator<Item = Step<'s>>,
+) -> Option<(&'v Value<'a>, Option<Span>)> {
+    let mut key_span = None;
+    for step in steps {
+        match (value, step) {
+            (Value::Object(obj), Step::Key(key)) => {
+                let prop = obj
+                    .properties
+                    .iter()
+                    .rev()
+                    .find(|p| p.name.as_str() == key)?;
+                key_span = Some(prop_name_span(prop));
+                value = &prop.value;
+            }
+            (Value::Array(arr), Step::Index(i)) => {
+                value = arr.elements.get(i)?;
+                key_span = None;
+            }
+            (Value::Object(obj), Step::Index(i)) => {
+                let key = i.to_string();
+                let prop = obj
+                    .properties
+                    .iter()
+                    .rev()
+                    .find(|p| p.name.as_str() == key)?;
+                key_span = Some(prop_name_span(prop));
+                value = &prop.value;
+            }
+            _ => return None,
+        }
+    }
+    Some((value, key_span))
+}
+
+pub fn prop_name_span(prop: &ObjectProp) -> Span {
+    match &prop.name {
+        jsonc_parser::ast::ObjectPropName::String(s) => s.range.into(),
+        jsonc_parser::ast::ObjectPropName::Word(w) => w.range.into(),
+    }
+}
+
+/// Converts a subtree for schema validation, reporting every duplicate key on the way.
+pub struct Converter<'f> {
+    pub file: &'f SourceFile,
+    pub id: FileId,
+}
+
+impl Converter<'_> {
+    pub fn convert(
+        &self,
+        value: &Value,
+        path: &Path,
+        out: &mut Vec<Diagnostic>,
+    ) -> serde_json::Value {
+        match value {
+            Value::Object(obj) => {
+                self.report_duplicates(&obj.properties, path, false, out);
+                let mut map = serde_json::Map::with_capacity(obj.properties.len());
+                for prop in &obj.properties {
+                    let key = prop.name.as_str();
+                    if let Some(d) =
+                        crate::parse::control_character(self.file, self.id, prop_name_span(prop))
+                    {
+                        out.push(d);
+                    }
+                    let child = self.convert(&prop.value, &Path::Key(path, key), out);
+                    map.insert(key.to_owned(), child);
+                }
+                serde_json::Value::Object(map)
+            }
+            Value::Array(arr) => serde_json::Value::Array(
+                arr.elements
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| self.convert(v, &Path::Index(path, i), out))
+                    .collect(),
+            ),
+            Value::StringLit(s) => {
+                if let Some(d) = crate::parse::control_character(self.file, self.id, s.range.into())
+                {
+                    out.push(d);
+                }
+                serde_json::Value::String(s.value.to_string())
+            }
+            Value::NumberLit(n) => n
+                .value
+                .parse::<serde_json::Number>()
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::BooleanLit(b) => serde_json::Value::Bool(b.value),
+            Value::NullKeyword(_) => serde_json::Value::Null,
+        }
+    }
+
+    /// Reports each key that an earlier key of the same object already used.
+    /// `servers` says the object is the map of server names, for a message in those words.
+    pub fn report_duplicates(
+        &self,
+        props: &[ObjectProp],
+        path: &Path,
+        servers: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if props.len() < 2 {
+            return;
+        }
+        let first_of = |i: usize| -> Option<usize> {
+            let name = props[i].name.as_str();
+            props[..i].iter().position(|p| p.name.as_str() == name)
+        };
+        // Small objects are the rule; a quadratic scan beats hashing there.
+        let dupes: Vec<(usize, usize)> = if props.len() <= 16 {
+            (1..props.len())
+                .filter_map(|i| first_of(i).map(|f| (f, i)))
+                .collect()
+        } else {
+            let mut seen = std::collections::HashMap::with_capacity(props.len());
+            let mut dupes = Vec::new();
+            for (i, p) in props.iter().enumerate() {
+                if let Some(&f) = seen.get(p.name.as_str()) {
+                    dupes.push((f, i));
+                } else {
+                    seen.insert(p.name.as_str(), i);
+                }
+            }
+            dupes
+        };
+        for (first, second) in dupes {
+            let name = props[second].name.as_str();
+            let first_span = prop_name_span(&props[first]);
+            let first_line = self.file.position(first_span.start).line;
+            let (message, help) = if servers {
+                (
+                    format!("duplicate server name `{name}`: also defined at line {first_line}"),
+                    format!(
+                        "JSON parsers keep only the last `{name}` and silently drop the first; \
+                         rename one of the two servers or merge them"
+                    ),
+                )
+            } else {
+                (
+                    format!("duplicate key `{name}`: also defined at line {first_line}"),
+                    format!(
+                        "parsers keep only the last `{name}` and silently drop the first; \
+                         remove one of them"
+                    ),
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    &rules::DUPLICATE_KEY,
+                    self.id,
+                    prop_name_span(&props[second]),
+                    Path::Key(path, name).pointer(),
+                    message,
+                )
+                .label("defined again here")
+                .help(help)
+                .related(first_span, "first defined here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        let root = Path::Root;
+        let a = Path::Key(&root, "a/b");
+        let b = Path::Key(&a, "m~n");
+        let c = Path::Index(&b, 3);
+        assert_eq!(c.pointer(), "/a~1b/m~0n/3");
+        assert_eq!(unescape_segment("a~1b"), "a/b");
+        assert_eq!(unescape_segment("m~0n"), "m~n");
+        assert_eq!(unescape_segment("~01"), "~1");
+    }
+
+    #[test]
+    fn lookup_takes_the_last_duplicate() {
+        let text = r#"{"a": {"x": 1}, "a": {"x": [true, "s"]}}"#;
+        let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default())
+            .unwrap()
+            .value
+            .unwrap();
+        let (v, key) = lookup(&parsed, [Step::Key("a"), Step::Key("x"), Step::Index(1)]).unwrap();
+        assert!(matches!(v, Value::StringLit(_)));
+        assert_eq!(key, None);
+        let (_, key) = lookup(&parsed, [Step::Key("a")]).unwrap();
+        assert_eq!(key, Some(Span::new(16, 19)));
+    }
+}
