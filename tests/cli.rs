@@ -1,0 +1,260 @@
+//! The command line as a user meets it: exit codes, file discovery, stdin, several files,
+//! the rule documentation, and exact positions.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn fixture(case: &str) -> String {
+    format!("{}/fixtures/{case}", env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mcplint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
+}
+
+fn json(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).expect("json output")
+}
+
+#[test]
+fn syntax_error_has_its_exact_line_and_column() {
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("syntax-error-mid-file/mcp-servers.json"),
+    ]);
+    assert_eq!(r.code, 1);
+    let d = &json(&r)["diagnostics"][0];
+    assert_eq!(d["rule"], "parse/syntax");
+    // Line 7 is `    "command": "uvx"`; the comma belongs right after the closing quote.
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(7), Some(21))
+    );
+}
+
+#[test]
+fn duplicate_key_names_both_lines() {
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("duplicate-server-name/mcp-servers.json"),
+    ]);
+    let d = &json(&r)["diagnostics"][0];
+    assert_eq!(d["rule"], "parse/duplicate-key");
+    assert_eq!(d["pointer"], "/github");
+    assert_eq!(d["line"], 11);
+    assert!(d["message"].as_str().unwrap().contains("line 2"));
+    assert_eq!(d["related"][0]["line"], 2);
+    assert_eq!(d["related"][0]["column"], 3);
+}
+
+#[test]
+fn columns_count_characters() {
+    let r = run(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("non-ascii/mcp-servers.json"),
+    ]);
+    let doc = json(&r);
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "schema/unknown-field")
+        .unwrap();
+    // `  "日本語サーバー": { "type": "sse", "url": "http://例え.jp/sse", "timeoutß": 5 }`
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(8), Some(58))
+    );
+    assert_eq!(d["end_column"], 68);
+    assert_eq!(d["pointer"], "/日本語サーバー/timeoutß");
+}
+
+#[test]
+fn no_file_checks_the_config_in_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_in(dir.path(), &["check"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no MCP config found"), "{}", r.stderr);
+    assert!(r.stderr.contains("mcp-servers.json"));
+
+    std::fs::write(dir.path().join(".mcp.json"), r#"{"mcpServers": {"a": {}}}"#).unwrap();
+    let r = run_in(dir.path(), &["check", "--format", "json"], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(json(&r)["diagnostics"][0]["file"], ".mcp.json");
+    assert_eq!(json(&r)["diagnostics"][0]["pointer"], "/mcpServers/a");
+}
+
+#[test]
+fn stdin_and_several_files_in_one_run() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = run_in(
+        dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "fixtures/valid-bare-map/mcp-servers.json",
+            "-",
+            "fixtures/empty-command/mcp-servers.json",
+        ],
+        Some(r#"{"x": {"command": "npx", "arg": []}}"#),
+    );
+    assert_eq!(r.code, 1);
+    let doc = json(&r);
+    assert_eq!(doc["summary"]["files"], 3);
+    let files: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["<stdin>", "fixtures/empty-command/mcp-servers.json"]
+    );
+}
+
+#[test]
+fn unreadable_file_is_exit_2_and_the_others_are_still_checked() {
+    let r = run(&[
+        "check",
+        "does-not-exist.json",
+        &fixture("empty-command/mcp-servers.json"),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("cannot read does-not-exist.json"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("config/empty-command"));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let file = fixture("utf8-bom/mcp-servers.json"); // one warning
+    assert_eq!(run(&["check", &file]).code, 0);
+    assert_eq!(run(&["check", &file, "--fail-on", "warning"]).code, 1);
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    assert_eq!(run(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let file = fixture("empty-command/mcp-servers.json");
+    assert!(!run(&["check", &file]).stdout.contains('\u{1b}'));
+    assert!(
+        run(&["check", &file, "--color", "always"])
+            .stdout
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let r = run(&["rules"]);
+    assert_eq!(r.code, 0);
+    for rule in mcplint::rules::ALL {
+        let line = r.stdout.lines().find(|l| l.starts_with(rule.id)).unwrap();
+        assert!(line.contains(rule.severity.as_str()), "{line}");
+    }
+}
+
+#[test]
+fn explain_prints_the_docs_and_suggests_on_a_typo() {
+    let r = run(&["explain", "parse/duplicate-key"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .starts_with("parse/duplicate-key (error by default)")
+    );
+    assert!(r.stdout.contains("## Why is this bad?"));
+    assert!(!r.stdout.contains("\n /// "));
+
+    assert_eq!(run(&["explain", "duplicate-key"]).code, 0);
+
+    let r = run(&["explain", "schema/unknown-fields"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `schema/unknown-field`?"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn schema_prints_the_embedded_schema() {
+    let r = run(&["schema"]);
+    assert_eq!(r.code, 0);
+    let printed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let file = std::fs::read_to_string(format!(
+        "{}/schema/mcp-servers.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(
+        printed,
+        serde_json::from_str::<serde_json::Value>(&file).unwrap()
+    );
+}
+
+/// The schema editors see and the per-branch validation mcplint does must agree on the
+/// valid fixtures.
+#[test]
+fn valid_fixtures_pass_the_editor_schema() {
+    let schema: serde_json::Value = serde_json::from_str(mcplint::schema::SOURCE).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (case, file) in [
+        ("valid-bare-map", "mcp-servers.json"),
+        ("valid-mcpservers", ".mcp.json"),
+        ("hub-oauth", "mcp-servers.json"),
+    ] {
+        let text = std::fs::read_to_string(format!("{}/{file}", fixture(case))).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(validator.is_valid(&value), "{case}");
+    }
+    // And the editor schema rejects what mcplint reports as a schema error.
+    let bad: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("wrong-value-types/mcp-servers.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(!validator.is_valid(&bad));
+}
