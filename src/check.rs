@@ -6,12 +6,15 @@ use std::path::{Path as FsPath, PathBuf};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::env::{EnvOptions, Environment, Expander, VarSet};
 use crate::parse::{self, Dialect, kind_with_article};
 use crate::rules::config::{self, Entry};
 use crate::rules::schema::{self as schema_rules, Target};
 use crate::schema::{Part, Transport};
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{Converter, Path, prop_name_span};
 
 /// Config file names looked for when `check` is given no file, in this order.
@@ -31,6 +34,9 @@ pub const DEFAULT_NAMES: &[&str] = &[
 pub struct Options {
     /// Read every file as JSONC, whatever its name.
     pub jsonc: bool,
+    pub env: EnvOptions,
+    /// Keep each config's resolved document in the report (for `render`).
+    pub keep_resolved: bool,
 }
 
 /// Where a config comes from.
@@ -47,6 +53,14 @@ impl Input {
             Input::Stdin => "<stdin>".to_owned(),
         }
     }
+
+    /// The folder whose `.env` the config uses: its own, or the current one for stdin.
+    pub fn dir(&self) -> PathBuf {
+        match self {
+            Input::Path(p) => p.parent().map(FsPath::to_path_buf).unwrap_or_default(),
+            Input::Stdin => PathBuf::new(),
+        }
+    }
 }
 
 /// A file that could not be read at all (exit code 2).
@@ -56,12 +70,22 @@ pub struct ReadError {
     pub error: std::io::Error,
 }
 
+/// A config after expansion: what `render` writes.
+#[derive(Debug)]
+pub struct Resolved {
+    pub file: FileId,
+    pub root: serde_json::Value,
+    /// Pointers of the values that hold a secret, for `--redact`.
+    pub secrets: Vec<String>,
+}
+
 /// Everything one run found, for the printers.
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub read_errors: Vec<ReadError>,
+    pub resolved: Vec<Resolved>,
 }
 
 impl Report {
@@ -69,6 +93,14 @@ impl Report {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// How many configs were checked (env files are not counted).
+    pub fn configs(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.kind == FileKind::Config)
             .count()
     }
 }
@@ -85,6 +117,7 @@ pub fn find_default_config(dir: &FsPath) -> Option<PathBuf> {
 /// Checks every input; unreadable ones are recorded, not fatal to the others.
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     let mut report = Report::default();
+    let mut env = Environment::new(&options.env);
     for input in inputs {
         let bytes = match read_input(input) {
             Ok(bytes) => bytes,
@@ -101,11 +134,17 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
         } else {
             Dialect::for_path(&input.name())
         };
-        let id = report.files.len();
-        let (file, diagnostics) = check_bytes(input.name(), bytes, id, dialect);
-        report.files.push(file);
-        report.diagnostics.extend(diagnostics);
+        check_one(&mut report, &mut env, input, bytes, dialect, options);
     }
+    env.report_unused(&mut report.diagnostics);
+    report.diagnostics.sort_by(|a, b| {
+        (a.file, a.span.start, a.span.end, a.rule.id).cmp(&(
+            b.file,
+            b.span.start,
+            b.span.end,
+            b.rule.id,
+        ))
+    });
     report
 }
 
@@ -120,20 +159,18 @@ fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
     }
 }
 
-/// Checks one file's bytes. The findings come back sorted by position.
-pub fn check_bytes(
-    name: String,
+fn check_one(
+    report: &mut Report,
+    env: &mut Environment,
+    input: &Input,
     bytes: Vec<u8>,
-    id: FileId,
     dialect: Dialect,
-) -> (SourceFile, Vec<Diagnostic>) {
-    let mut out = Vec::new();
-    let file = match String::from_utf8(bytes) {
-        Ok(text) => {
-            let file = SourceFile::new(name, text);
-            check_source(&file, id, dialect, &mut out);
-            file
-        }
+    options: &Options,
+) {
+    let id = report.files.len();
+    let name = input.name();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -143,60 +180,141 @@ pub fn check_bytes(
             } else {
                 0
             };
-            out.push(parse::invalid_utf8(id, offset - shift, bytes[offset]));
-            SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned())
+            report
+                .diagnostics
+                .push(parse::invalid_utf8(id, offset - shift, bytes[offset]));
+            report.files.push(SourceFile::new(
+                name,
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+            return;
         }
     };
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule.id).cmp(&(b.span.start, b.span.end, b.rule.id))
-    });
-    (file, out)
+    report.files.push(SourceFile::new(name, text));
+    let mut failures = Vec::new();
+    let set = env.set_for(
+        &input.dir(),
+        &mut report.files,
+        &mut report.diagnostics,
+        &mut failures,
+    );
+    for (name, error) in failures {
+        report.read_errors.push(ReadError { name, error });
+    }
+    let mut walk = Walk {
+        conv: Converter {
+            file: &report.files[id],
+            id,
+        },
+        env,
+        set: env.set(set),
+        keep: options.keep_resolved,
+        used: HashSet::new(),
+        secrets: Vec::new(),
+    };
+    let mut out = Vec::new();
+    let root = check_source(&mut walk, dialect, &mut out);
+    let (used, secrets) = (walk.used, walk.secrets);
+    report.diagnostics.extend(out);
+    env.set_mut(set).mark_used(used);
+    if let Some(root) = root.filter(|_| options.keep_resolved) {
+        report.resolved.push(Resolved {
+            file: id,
+            root,
+            secrets,
+        });
+    }
 }
 
-/// Runs every rule on one decoded file.
-pub fn check_source(file: &SourceFile, id: FileId, dialect: Dialect, out: &mut Vec<Diagnostic>) {
+/// The state of one config's walk.
+struct Walk<'w> {
+    conv: Converter<'w>,
+    env: &'w Environment,
+    set: &'w VarSet,
+    keep: bool,
+    used: HashSet<String>,
+    secrets: Vec<String>,
+}
+
+/// Runs every rule on one decoded config; returns the resolved document when it parses.
+fn check_source(
+    walk: &mut Walk,
+    dialect: Dialect,
+    out: &mut Vec<Diagnostic>,
+) -> Option<serde_json::Value> {
+    let file = walk.conv.file;
+    let id = walk.conv.id;
     let Some(Node::Object(root)) = parse::parse(file, id, dialect, out) else {
-        return;
+        return None;
     };
-    let conv = Converter { file, id };
     let root_path = Path::Root;
+    let mut resolved = serde_json::Map::new();
     match servers_key(&root) {
-        None => servers(&conv, &root, &root_path, out),
+        None => servers(walk, &root, &root_path, out, &mut resolved),
         Some(key) => {
-            conv.report_duplicates(&root.properties, &root_path, false, out);
+            walk.conv
+                .report_duplicates(&root.properties, &root_path, false, out);
             for prop in &root.properties {
                 let name = prop.name.as_str();
                 let path = Path::Key(&root_path, name);
-                match (name, &prop.value) {
-                    (n, Node::Object(map)) if n == key => servers(&conv, map, &path, out),
-                    (n, other) if n == key => out.push(
-                        Diagnostic::new(
-                            &schema_rules::INVALID_TYPE,
-                            id,
-                            other.range().into(),
-                            path.pointer(),
-                            format!(
-                                "`{key}` must be an object of servers, found {}",
-                                kind_with_article(other)
-                            ),
-                        )
-                        .help(format!(
-                            "write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"
-                        )),
-                    ),
+                let value = match (name, &prop.value) {
+                    (n, Node::Object(map)) if n == key => {
+                        let mut entries = serde_json::Map::new();
+                        servers(walk, map, &path, out, &mut entries);
+                        serde_json::Value::Object(entries)
+                    }
+                    (n, other) if n == key => {
+                        out.push(
+                            Diagnostic::new(
+                                &schema_rules::INVALID_TYPE,
+                                id,
+                                other.range().into(),
+                                path.pointer(),
+                                format!(
+                                    "`{key}` must be an object of servers, found {}",
+                                    kind_with_article(other)
+                                ),
+                            )
+                            .help(format!(
+                                "write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"
+                            )),
+                        );
+                        walk.conv.convert(other, &path, out)
+                    }
                     ("inputs", Node::Array(items)) if key == "servers" => {
-                        for (i, item) in items.elements.iter().enumerate() {
-                            input(&conv, item, i, &Path::Index(&path, i), out);
-                        }
+                        let values = items
+                            .elements
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                input(&walk.conv, item, i, &Path::Index(&path, i), out)
+                            })
+                            .collect();
+                        serde_json::Value::Array(values)
                     }
-                    // Other top-level keys are the client's own settings.
-                    (_, value) => {
-                        conv.convert(value, &path, out);
+                    ("inputs", other) if key == "servers" => {
+                        out.push(
+                            Diagnostic::new(
+                                &schema_rules::INVALID_TYPE,
+                                id,
+                                other.range().into(),
+                                path.pointer(),
+                                format!("`inputs` must be an array, found {}", kind_with_article(other)),
+                            )
+                            .help("write `\"inputs\": [ { \"type\": \"promptString\", \"id\": \"...\" } ]`"),
+                        );
+                        walk.conv.convert(other, &path, out)
                     }
+                    // Other top-level keys are the client's own settings, kept as written.
+                    (_, value) => walk.conv.convert(value, &path, out),
+                };
+                if walk.keep {
+                    resolved.insert(name.to_owned(), value);
                 }
             }
         }
     }
+    walk.keep.then_some(serde_json::Value::Object(resolved))
 }
 
 /// The key holding the servers, or `None` for a bare map of servers.
@@ -215,32 +333,45 @@ fn servers_key(root: &Object) -> Option<&'static str> {
     None
 }
 
-fn servers(conv: &Converter, map: &Object, path: &Path, out: &mut Vec<Diagnostic>) {
-    conv.report_duplicates(&map.properties, path, true, out);
+fn servers(
+    walk: &mut Walk,
+    map: &Object,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+    resolved: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    walk.conv
+        .report_duplicates(&map.properties, path, true, out);
     for prop in &map.properties {
         let name = prop.name.as_str();
-        if name == "$schema" {
-            continue;
+        let entry_path = Path::Key(path, name);
+        let value = if name == "$schema" {
+            walk.conv.convert(&prop.value, &entry_path, out)
+        } else {
+            entry(
+                walk,
+                name,
+                prop_name_span(prop),
+                &prop.value,
+                &entry_path,
+                out,
+            )
+        };
+        if walk.keep {
+            resolved.insert(name.to_owned(), value);
         }
-        entry(
-            conv,
-            name,
-            prop_name_span(prop),
-            &prop.value,
-            &Path::Key(path, name),
-            out,
-        );
     }
 }
 
 fn entry(
-    conv: &Converter,
+    walk: &mut Walk,
     name: &str,
     name_span: Span,
     node: &Node,
     path: &Path,
     out: &mut Vec<Diagnostic>,
-) {
+) -> serde_json::Value {
+    let conv = &walk.conv;
     let Node::Object(obj) = node else {
         out.push(
             Diagnostic::new(
@@ -253,9 +384,37 @@ fn entry(
             .label(kind_with_article(node))
             .help("write `{ \"command\": \"...\" }` for a stdio server or `{ \"type\": \"streamable-http\", \"url\": \"...\" }` for a remote one"),
         );
-        return;
+        return conv.convert(node, path, out);
     };
-    let mut json = conv.convert(node, path, out);
+
+    // The `env` block first: the entry's other fields may use what it defines.
+    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id);
+    first.track_secrets = walk.keep;
+    let mut scope = HashMap::new();
+    let env_block = obj
+        .properties
+        .iter()
+        .rev()
+        .find(|p| p.name.as_str() == "env");
+    if let Some(Node::Object(env)) = env_block.map(|p| &p.value) {
+        let env_path = Path::Key(path, "env");
+        for prop in &env.properties {
+            if let Node::StringLit(lit) = &prop.value {
+                let key = prop.name.as_str();
+                let value = first.expand(lit, &Path::Key(&env_path, key), out);
+                first.resolved.insert(lit.range.start, value.clone());
+                scope.insert(key.to_owned(), value);
+            }
+        }
+    }
+    let mut expander = Expander {
+        scope: Some(&scope),
+        ..first
+    };
+    let mut json = conv.convert_with(node, path, out, &mut expander);
+    walk.used.extend(expander.used.drain());
+    walk.secrets.append(&mut expander.secrets);
+
     let entry = Entry {
         id: conv.id,
         name,
@@ -263,13 +422,11 @@ fn entry(
         node: obj,
         path,
     };
-    let hidden = config::check(&entry, out);
+    let hidden = config::check(&entry, json.as_object(), &expander.failed, out);
     let Some(map) = json.as_object_mut() else {
-        return;
+        return json;
     };
-    if let Some(field) = hidden {
-        map.remove(field);
-    }
+    let removed = hidden.and_then(|field| map.shift_remove(field).map(|v| (field, v)));
     let transport = Transport::of(map);
     let target = Target {
         id: conv.id,
@@ -280,9 +437,19 @@ fn entry(
         part: Part::from(transport),
     };
     schema_rules::validate(&target, &json, out);
+    if let (Some((field, value)), Some(map)) = (removed, json.as_object_mut()) {
+        map.insert(field.to_owned(), value);
+    }
+    json
 }
 
-fn input(conv: &Converter, node: &Node, index: usize, path: &Path, out: &mut Vec<Diagnostic>) {
+fn input(
+    conv: &Converter,
+    node: &Node,
+    index: usize,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
     let json = conv.convert(node, path, out);
     let start = node.range().start;
     let name = match json.get("id").and_then(serde_json::Value::as_str) {
@@ -298,4 +465,5 @@ fn input(conv: &Converter, node: &Node, index: usize, path: &Path, out: &mut Vec
         part: Part::Input,
     };
     schema_rules::validate(&target, &json, out);
+    json
 }

@@ -23,6 +23,8 @@ pub struct Cli {
 enum Command {
     /// Check config files and report every problem found.
     Check(CheckArgs),
+    /// Print (or write) the config with every `${VAR}` resolved.
+    Render(RenderArgs),
     /// List every rule with its default severity.
     Rules,
     /// Show what a rule finds, why it matters and how to fix it.
@@ -51,6 +53,52 @@ struct CheckArgs {
     /// When to use colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    #[command(flatten)]
+    env: EnvArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct EnvArgs {
+    /// Read variables from this file (repeatable; a later file wins). Without it, the `.env`
+    /// beside the config is read when there is one.
+    #[arg(long = "env-file", value_name = "PATH")]
+    env_files: Vec<PathBuf>,
+    /// Do not look variables up in the process environment: the env files alone decide
+    /// (reproducible in CI).
+    #[arg(long)]
+    no_process_env: bool,
+}
+
+impl EnvArgs {
+    fn options(&self) -> crate::env::EnvOptions {
+        crate::env::EnvOptions {
+            files: self.env_files.clone(),
+            process: !self.no_process_env,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// The config to render; `-` reads standard input.
+    file: PathBuf,
+    /// Write to this file (atomically, mode 0600) instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Replace every value that holds a secret with `***`, e.g. for a bug report.
+    #[arg(long)]
+    redact: bool,
+    /// Compare with the existing OUT instead of writing it; exit 1 when it is stale.
+    #[arg(long, requires = "output")]
+    check: bool,
+    /// Leave out the servers marked `"disabled": true`.
+    #[arg(long)]
+    drop_disabled: bool,
+    /// Read the config as JSONC (comments and trailing commas), whatever its name.
+    #[arg(long)]
+    jsonc: bool,
+    #[command(flatten)]
+    env: EnvArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -74,6 +122,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Render(args) => render(args),
         Command::Rules => print(&rules_table()),
         Command::Explain { rule } => explain(&rule),
         Command::Schema => print(crate::schema::SOURCE),
@@ -112,18 +161,14 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     } else {
-        args.files
-            .iter()
-            .map(|p| {
-                if p.as_os_str() == "-" {
-                    Input::Stdin
-                } else {
-                    Input::Path(p.clone())
-                }
-            })
-            .collect()
+        args.files.iter().map(|p| input_of(p)).collect()
     };
-    let report = check::check_inputs(&inputs, &Options { jsonc: args.jsonc });
+    let options = Options {
+        jsonc: args.jsonc,
+        env: args.env.options(),
+        keep_resolved: false,
+    };
+    let report = check::check_inputs(&inputs, &options);
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
@@ -162,6 +207,95 @@ fn check(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn input_of(path: &std::path::Path) -> Input {
+    if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::Path(path.to_path_buf())
+    }
+}
+
+fn render(args: RenderArgs) -> ExitCode {
+    let input = input_of(&args.file);
+    let options = crate::render::RenderOptions {
+        check: Options {
+            jsonc: args.jsonc,
+            env: args.env.options(),
+            keep_resolved: true,
+        },
+        redact: args.redact,
+        drop_disabled: args.drop_disabled,
+    };
+    if let (Some(out), Input::Path(path)) = (&args.output, &input)
+        && !args.check
+        && crate::render::same_file(out, path)
+    {
+        return fail(&format!(
+            "refusing to write to {}: {}",
+            out.display(),
+            crate::render::WriteError::SameAsInput
+        ));
+    }
+    let (mut report, rendered) = crate::render::render(&input, &options);
+
+    // Findings go to stderr, so that stdout is the rendered config alone.
+    report
+        .diagnostics
+        .retain(|d| d.severity >= Severity::Warning);
+    let stderr = std::io::stderr();
+    let terminal = stderr.is_terminal();
+    let style = Style {
+        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: if terminal {
+            terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+        } else {
+            Style::PLAIN.width
+        },
+    };
+    if !report.diagnostics.is_empty() {
+        let _ = report::write(&report, Format::Human, style, &mut stderr.lock());
+    }
+    for err in &report.read_errors {
+        eprintln!("mcplint: error: cannot read {}: {}", err.name, err.error);
+    }
+    if !report.read_errors.is_empty() {
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let Some(rendered) = rendered else {
+        eprintln!("mcplint: nothing rendered: fix the errors above first");
+        return ExitCode::from(1);
+    };
+    match (&args.output, args.check) {
+        (None, _) => print(&rendered),
+        (Some(out), true) => {
+            let existing = std::fs::read_to_string(out).unwrap_or_default();
+            match crate::render::first_difference(&existing, &rendered) {
+                None => ExitCode::SUCCESS,
+                Some(line) => {
+                    eprintln!(
+                        "mcplint: {} is stale: it differs from a fresh render from line {line}\n  \
+                         help: run `mcplint render {} -o {}`",
+                        out.display(),
+                        args.file.display(),
+                        out.display()
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+        (Some(out), false) => {
+            let input_path = match &input {
+                Input::Path(p) => Some(p.as_path()),
+                Input::Stdin => None,
+            };
+            match crate::render::write_atomic(out, &rendered, input_path) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("cannot write {}: {e}", out.display())),
+            }
+        }
     }
 }
 

@@ -83,9 +83,15 @@ impl Diagnostic {
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn related(self, span: Span, message: impl Into<String>) -> Self {
+        let file = self.file;
+        self.related_in(file, span, message)
+    }
+
+    /// A secondary location in another file, such as the `.env` line that defines a value.
+    pub fn related_in(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
-            file: self.file,
+            file,
             span,
             message: message.into(),
         });

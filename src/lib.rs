@@ -7,7 +7,9 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod env;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schema;

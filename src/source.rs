@@ -30,12 +30,25 @@ pub struct Position {
 /// Index of the files a run looked at; diagnostics refer to files by it.
 pub type FileId = usize;
 
+/// What a file is to the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FileKind {
+    #[default]
+    Config,
+    /// A `.env` file: its values are secrets, never shown in a code frame.
+    Env,
+}
+
 #[derive(Debug)]
 pub struct SourceFile {
     /// The name as the user gave it (a relative path stays relative), `<stdin>` for `-`.
     pub name: String,
     /// The text, without a leading UTF-8 byte order mark.
     pub text: String,
+    pub kind: FileKind,
+    /// What code frames show instead of `text`, byte for byte the same length: the text with
+    /// secret values masked.
+    pub display: Option<String>,
     line_starts: Vec<usize>,
 }
 
@@ -52,8 +65,15 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text,
+            kind: FileKind::Config,
+            display: None,
             line_starts,
         }
+    }
+
+    /// The text code frames may show.
+    pub fn display_text(&self) -> &str {
+        self.display.as_deref().unwrap_or(&self.text)
     }
 
     /// 0-based line containing `offset`.

@@ -1,7 +1,7 @@
 //! Walking the parsed tree: JSON pointers, look-ups by pointer, and the single pass that turns
 //! a subtree into a `serde_json::Value` while reporting duplicate keys.
 
-use jsonc_parser::ast::{ObjectProp, Value};
+use jsonc_parser::ast::{ObjectProp, StringLit, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::parse as rules;
@@ -108,6 +108,21 @@ pub fn prop_name_span(prop: &ObjectProp) -> Span {
     }
 }
 
+/// What the walk does with each string value and key: keep it, or expand it.
+pub trait Strings {
+    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String;
+    fn key(&mut self, _prop: &ObjectProp, _path: &Path, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// Strings as written.
+pub struct Verbatim;
+
+impl Strings for Verbatim {
+    fn string(&mut self, lit: &StringLit, _: &Path, _: &mut Vec<Diagnostic>) -> String {
+        lit.value.to_string()
+    }
+}
+
 /// Converts a subtree for schema validation, reporting every duplicate key on the way.
 pub struct Converter<'f> {
     pub file: &'f SourceFile,
@@ -121,6 +136,16 @@ impl Converter<'_> {
         path: &Path,
         out: &mut Vec<Diagnostic>,
     ) -> serde_json::Value {
+        self.convert_with(value, path, out, &mut Verbatim)
+    }
+
+    pub fn convert_with(
+        &self,
+        value: &Value,
+        path: &Path,
+        out: &mut Vec<Diagnostic>,
+        strings: &mut dyn Strings,
+    ) -> serde_json::Value {
         match value {
             Value::Object(obj) => {
                 self.report_duplicates(&obj.properties, path, false, out);
@@ -132,7 +157,8 @@ impl Converter<'_> {
                     {
                         out.push(d);
                     }
-                    let child = self.convert(&prop.value, &Path::Key(path, key), out);
+                    strings.key(prop, path, out);
+                    let child = self.convert_with(&prop.value, &Path::Key(path, key), out, strings);
                     map.insert(key.to_owned(), child);
                 }
                 serde_json::Value::Object(map)
@@ -141,7 +167,7 @@ impl Converter<'_> {
                 arr.elements
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| self.convert(v, &Path::Index(path, i), out))
+                    .map(|(i, v)| self.convert_with(v, &Path::Index(path, i), out, strings))
                     .collect(),
             ),
             Value::StringLit(s) => {
@@ -149,7 +175,7 @@ impl Converter<'_> {
                 {
                     out.push(d);
                 }
-                serde_json::Value::String(s.value.to_string())
+                serde_json::Value::String(strings.string(s, path, out))
             }
             Value::NumberLit(n) => n
                 .value
@@ -230,9 +256,71 @@ impl Converter<'_> {
     }
 }
 
+/// The file offset of byte `decoded` of a string literal's value, through its escapes
+/// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes.
+pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
+    let raw_start = lit.start + 1;
+    let raw = text.get(raw_start..lit.end.saturating_sub(1)).unwrap_or("");
+    let bytes = raw.as_bytes();
+    let (mut r, mut d) = (0, 0);
+    while r < bytes.len() && d < decoded {
+        if bytes[r] != b'\\' {
+            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            r += len;
+            d += len;
+            continue;
+        }
+        match bytes.get(r + 1) {
+            Some(b'u') => {
+                let unit = |at: usize| {
+                    raw.get(at..at + 4)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                };
+                let high = unit(r + 2).unwrap_or(0xFFFD);
+                let low = if (0xD800..0xDC00).contains(&high)
+                    && raw.get(r + 6..).is_some_and(|t| t.starts_with("\\u"))
+                {
+                    unit(r + 8).filter(|l| (0xDC00..0xE000).contains(l))
+                } else {
+                    None
+                };
+                match low {
+                    Some(low) => {
+                        let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        d += char::from_u32(c).map_or(3, char::len_utf8);
+                        r += 12;
+                    }
+                    None => {
+                        d += char::from_u32(high).map_or(3, char::len_utf8);
+                        r += 6;
+                    }
+                }
+            }
+            _ => {
+                d += 1;
+                r += 2;
+            }
+        }
+    }
+    (raw_start + r).min(lit.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_offsets_go_through_escapes() {
+        let text = r#"{"k": "a\"b\\c\u00e9d\ud83d\ude00e${X}"}"#;
+        let start = text.find("\"a").unwrap();
+        let lit = Span::new(start, text.len() - 1);
+        let decoded = "a\"b\\céd\u{1f600}e${X}";
+        let at = decoded.find("${X}").unwrap();
+        assert_eq!(&text[string_offset(text, lit, at)..][..4], "${X}");
+        let e = decoded.find('e').unwrap();
+        assert_eq!(&text[string_offset(text, lit, e)..][..1], "e");
+        assert_eq!(string_offset(text, lit, 0), start + 1);
+    }
 
     #[test]
     fn pointer_escapes_tilde_and_slash() {

@@ -11,11 +11,12 @@ struct Run {
     stderr: String,
 }
 
+/// Runs the binary with an empty environment: variables come from the case's `.env` alone.
 fn mcplint(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
         .args(args)
         .current_dir(dir)
-        .env_remove("NO_COLOR")
+        .env_clear()
         .output()
         .expect("the binary runs");
     Run {
@@ -41,7 +42,12 @@ fn config_of(dir: &Path) -> String {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with(".env") && !n.ends_with(".snap") && !n.ends_with(".snap.new"))
+        .filter(|n| {
+            !n.starts_with(".env")
+                && !n.ends_with(".snap")
+                && !n.ends_with(".snap.new")
+                && !matches!(n.as_str(), "args" | "render")
+        })
         .collect();
     assert_eq!(
         names.len(),
@@ -68,8 +74,22 @@ fn every_fixture_matches_its_snapshots() {
     assert!(cases.len() >= 15, "only {} fixtures", cases.len());
     for dir in &cases {
         let config = config_of(dir);
-        let human = mcplint(dir, &["check", &config, "--color", "never"]);
-        let json = mcplint(dir, &["check", &config, "--format", "json"]);
+        // `args`: extra arguments for `check`, one per line.
+        let extra = read_args(&dir.join("args"));
+        let with = |base: &[&str]| -> Vec<String> {
+            base.iter()
+                .map(|s| s.to_string())
+                .chain(extra.iter().cloned())
+                .collect()
+        };
+        let human = mcplint(dir, &refs(&with(&["check", &config, "--color", "never"])));
+        let json = mcplint(dir, &refs(&with(&["check", &config, "--format", "json"])));
+        // `render`: when present, the case is also rendered with these arguments.
+        let render = dir.join("render").is_file().then(|| {
+            let mut args = vec!["render".to_owned(), config.clone()];
+            args.extend(read_args(&dir.join("render")));
+            mcplint(dir, &refs(&args))
+        });
 
         // Shared expectations, whatever the case.
         assert!(
@@ -97,6 +117,9 @@ fn every_fixture_matches_its_snapshots() {
             settings.bind(|| {
                 insta::assert_snapshot!("human", shown(&human));
                 insta::assert_snapshot!("json", shown(&json));
+                if let Some(render) = &render {
+                    insta::assert_snapshot!("render", shown(render));
+                }
             })
         }));
         if result.is_err() {
@@ -104,6 +127,21 @@ fn every_fixture_matches_its_snapshots() {
         }
     }
     assert!(failed.is_empty(), "snapshots differ for: {failed:?}");
+}
+
+fn read_args(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn refs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
 }
 
 /// The document of DESIGN.md, field for field.
@@ -120,7 +158,8 @@ fn check_json_shape(doc: &serde_json::Value, config: &str) {
                 "{key} not 1-based in {d}"
             );
         }
-        assert_eq!(d["file"], config);
+        let file = d["file"].as_str().unwrap();
+        assert!(file == config || file.starts_with(".env"), "{file}");
         let pointer = d["pointer"].as_str().unwrap();
         assert!(pointer.is_empty() || pointer.starts_with('/'), "{pointer}");
         assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap()));

@@ -40,6 +40,16 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
                 );
             }
             out.write_all(buf.as_bytes())?;
+            // Locations in other files (a `.env` line) cannot share the frame: name them.
+            for r in diag.related.iter().filter(|r| r.file != diag.file) {
+                let other = &report.files[r.file];
+                let at = other.position(r.span.start);
+                writeln!(
+                    out,
+                    "  note: {}:{}:{}: {}",
+                    other.name, at.line, at.column, r.message
+                )?;
+            }
             writeln!(out)?;
         }
     }
@@ -48,7 +58,7 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
 
 /// `2 errors and 1 warning in 1 of 3 files.` or `No problems in 3 files.`
 pub fn summary(report: &Report) -> String {
-    let files = report.files.len();
+    let files = report.configs();
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -70,20 +80,22 @@ pub fn summary(report: &Report) -> String {
     if counts.is_empty() {
         return format!("No problems in {}.", plural(files, "file"));
     }
-    let with_findings = {
-        let mut ids: Vec<usize> = report.diagnostics.iter().map(|d| d.file).collect();
-        ids.dedup();
-        ids.len()
-    };
+    let mut with_findings: Vec<usize> = report.diagnostics.iter().map(|d| d.file).collect();
+    with_findings.sort_unstable();
+    with_findings.dedup();
     let list = match counts.as_slice() {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         [] => unreachable!(),
     };
-    if files == 1 {
-        format!("Found {list} in {}.", report.files[0].name)
+    let place = match with_findings.as_slice() {
+        [one] => report.files[*one].name.clone(),
+        many => format!("{} files", many.len()),
+    };
+    if files > 1 {
+        format!("Found {list} in {place} ({files} configs checked).")
     } else {
-        format!("Found {list} in {with_findings} of {files} files.")
+        format!("Found {list} in {place}.")
     }
 }
 
@@ -118,7 +130,7 @@ impl SourceCode for Frame<'_> {
         let window_end = f.line_end(last).max(end);
         Ok(Box::new(MietteSpanContents::new_named(
             f.name.clone(),
-            &f.text.as_bytes()[window_start..window_end],
+            &f.display_text().as_bytes()[window_start..window_end],
             SourceSpan::from((window_start, window_end - window_start)),
             first,
             column,

@@ -1,5 +1,7 @@
 //! `config/`: mistakes a schema expresses badly, found on each server entry.
 
+use std::collections::HashSet;
+
 use jsonc_parser::ast::{Object, Value as Node};
 
 use super::rule;
@@ -168,7 +170,14 @@ impl<'a> Entry<'_, 'a> {
 
 /// Runs the `config/` rules on one entry. Returns the field the schema should not see,
 /// because a finding here already covers it (so one mistake is reported once).
-pub fn check(entry: &Entry, out: &mut Vec<Diagnostic>) -> Option<&'static str> {
+/// `resolved` is the entry after expansion; `failed` holds the pointers whose expansion
+/// failed (their values are not checked again).
+pub fn check(
+    entry: &Entry,
+    resolved: Option<&serde_json::Map<String, serde_json::Value>>,
+    failed: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'static str> {
     let name = entry.name;
     let command = entry.field("command");
     let url = entry.field("url");
@@ -253,17 +262,23 @@ pub fn check(entry: &Entry, out: &mut Vec<Diagnostic>) -> Option<&'static str> {
                     )),
             );
         }
-        check_url(entry, url_span, url, out);
+        // A URL built from variables is checked as it resolves, unless resolving failed
+        // (that is reported already) or left a reference for the client to fill in.
+        let resolved_url = resolved
+            .and_then(|r| r.get("url"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or(url);
+        let templated = url.contains('$');
+        if !(templated && failed.contains(&entry.pointer("url")) || resolved_url.contains("${")) {
+            check_url(entry, url_span, resolved_url, templated, out);
+        }
     }
     hidden
 }
 
-fn check_url(entry: &Entry, span: Span, url: &str, out: &mut Vec<Diagnostic>) {
-    if url.contains("${") {
-        // Resolved values are checked once expansion has run.
-        return;
-    }
+fn check_url(entry: &Entry, span: Span, url: &str, templated: bool, out: &mut Vec<Diagnostic>) {
     let name = entry.name;
+    let resolved = if templated { " (as resolved)" } else { "" };
     // IRIs, so that an internationalised host name is not taken for a mistake.
     let parsed = fluent_uri::Iri::parse(url.trim()).ok();
     let scheme = parsed
@@ -283,7 +298,7 @@ fn check_url(entry: &Entry, span: Span, url: &str, out: &mut Vec<Diagnostic>) {
                             "url",
                             format!(
                                 "server `{name}` is reached over plain http at `{host}`, which \
-                                 is not this machine"
+                                 is not this machine{resolved}"
                             ),
                         )
                         .label("http://")
@@ -300,7 +315,9 @@ fn check_url(entry: &Entry, span: Span, url: &str, out: &mut Vec<Diagnostic>) {
                     &INVALID_URL,
                     span,
                     "url",
-                    format!("the `url` of server `{name}` is not an absolute http(s) URL"),
+                    format!(
+                        "the `url` of server `{name}` is not an absolute http(s) URL{resolved}"
+                    ),
                 )
                 .label("not an http(s) URL")
                 .help("write the full endpoint with its scheme, e.g. `https://example.com/mcp`"),

@@ -4,6 +4,7 @@
 //! `mcplint explain` prints.
 
 pub mod config;
+pub mod env;
 pub mod parse;
 pub mod schema;
 
@@ -57,6 +58,16 @@ pub static ALL: &[&Rule] = &[
     &schema::MISSING_FIELD,
     &schema::INVALID_TYPE,
     &schema::INVALID_VALUE,
+    &env::UNDEFINED_VARIABLE,
+    &env::REQUIRED_VARIABLE,
+    &env::EMPTY_VALUE,
+    &env::BARE_VARIABLE,
+    &env::COMMAND_SUBSTITUTION,
+    &env::RUNTIME_INPUT,
+    &env::VARIABLE_IN_KEY,
+    &env::UNUSED_VARIABLE,
+    &env::INVALID_TEMPLATE,
+    &env::SYNTAX,
     &config::COMMAND_AND_URL,
     &config::STDIO_WITH_URL,
     &config::EMPTY_COMMAND,

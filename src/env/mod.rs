@@ -1,0 +1,705 @@
+//! Variables: where `${NAME}` gets its value, and the expansion of config strings.
+//!
+//! Lookup order, for every reference: the entry's own `env` block (for the entry's other
+//! fields), then the process environment (unless `--no-process-env`), then the env files,
+//! the later file winning. Env files are the `--env-file` paths when any is given, otherwise
+//! the `.env` beside the config.
+
+pub mod dotenv;
+pub mod template;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path as FsPath, PathBuf};
+
+use jsonc_parser::ast::{ObjectProp, StringLit};
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::env as rules;
+use crate::source::{FileId, FileKind, SourceFile, Span};
+use crate::tree::{self, Path, Strings};
+use template::{Dialect, Event};
+
+/// Where variables come from, as the command line says.
+#[derive(Debug, Clone)]
+pub struct EnvOptions {
+    /// `--env-file`, in order; empty means the `.env` beside each config.
+    pub files: Vec<PathBuf>,
+    /// Whether the process environment is looked up (not with `--no-process-env`).
+    pub process: bool,
+}
+
+impl Default for EnvOptions {
+    fn default() -> Self {
+        EnvOptions {
+            files: Vec::new(),
+            process: true,
+        }
+    }
+}
+
+/// True when a variable or field name says it holds a secret.
+pub fn is_secret_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    [
+        "TOKEN",
+        "SECRET",
+        "KEY",
+        "PASSWORD",
+        "PASSWD",
+        "CREDENTIAL",
+        "AUTHORIZATION",
+        "PRIVATE",
+    ]
+    .iter()
+    .any(|w| upper.contains(w))
+}
+
+/// A variable defined by an env file.
+#[derive(Debug, Clone)]
+struct Defined {
+    value: String,
+    file: FileId,
+    key_span: Span,
+}
+
+/// How the env files of a set were chosen, for the help of an undefined variable.
+#[derive(Debug, Clone)]
+enum Origin {
+    Explicit,
+    Default { path: PathBuf, found: bool },
+}
+
+/// The variables one config sees: its env files, resolved in order.
+#[derive(Debug)]
+pub struct VarSet {
+    origin: Origin,
+    values: HashMap<String, Defined>,
+    /// Every definition of the default `.env`, for unused-variable (name, file, key span).
+    definitions: Vec<(String, FileId, Span)>,
+    /// Names `.env.example` beside the config defines.
+    example: HashSet<String>,
+    used: HashSet<String>,
+    /// Names whose `.env` value could not be resolved.
+    tainted: HashSet<String>,
+    /// Names on `.env` lines that could not be parsed, with the file.
+    broken: HashMap<String, FileId>,
+}
+
+/// Everything that one run knows about variables; files are loaded once.
+#[derive(Debug)]
+pub struct Environment {
+    options: EnvOptions,
+    process: Option<HashMap<String, String>>,
+    /// Names set in the process environment even when it is not looked up, for a hint.
+    process_names: HashSet<String>,
+    sets: Vec<VarSet>,
+    by_dir: HashMap<PathBuf, usize>,
+}
+
+/// A file the run needed and could not read.
+pub type ReadFailure = (String, std::io::Error);
+
+impl Environment {
+    pub fn new(options: &EnvOptions) -> Environment {
+        let all: HashMap<String, String> = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect();
+        let process_names = all.keys().cloned().collect();
+        Environment {
+            options: options.clone(),
+            process: options.process.then_some(all),
+            process_names,
+            sets: Vec::new(),
+            by_dir: HashMap::new(),
+        }
+    }
+
+    /// An environment with exactly these variables and no files, for tests and benches.
+    pub fn with_vars(vars: &[(&str, &str)]) -> Environment {
+        let process: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Environment {
+            options: EnvOptions::default(),
+            process_names: process.keys().cloned().collect(),
+            process: Some(process),
+            sets: Vec::new(),
+            by_dir: HashMap::new(),
+        }
+    }
+
+    pub fn set(&self, index: usize) -> &VarSet {
+        &self.sets[index]
+    }
+
+    /// The variable set of a config in `dir`, loading its env files into `files` the first
+    /// time; findings about them go to `out`, unreadable files to `failures`.
+    pub fn set_for(
+        &mut self,
+        config_dir: &FsPath,
+        files: &mut Vec<SourceFile>,
+        out: &mut Vec<Diagnostic>,
+        failures: &mut Vec<ReadFailure>,
+    ) -> usize {
+        let key = if self.options.files.is_empty() {
+            config_dir.to_path_buf()
+        } else {
+            PathBuf::new()
+        };
+        if let Some(&i) = self.by_dir.get(&key) {
+            return i;
+        }
+        let example = read_names(&config_dir.join(".env.example"));
+        let mut set = VarSet {
+            origin: Origin::Explicit,
+            values: HashMap::new(),
+            definitions: Vec::new(),
+            example,
+            used: HashSet::new(),
+            tainted: HashSet::new(),
+            broken: HashMap::new(),
+        };
+        if self.options.files.is_empty() {
+            let path = config_dir.join(".env");
+            let found = path.is_file();
+            set.origin = Origin::Default {
+                path: path.clone(),
+                found,
+            };
+            if found {
+                self.load(&mut set, &path, true, files, out, failures);
+            }
+        } else {
+            for path in self.options.files.clone() {
+                self.load(&mut set, &path, false, files, out, failures);
+            }
+        }
+        self.sets.push(set);
+        self.by_dir.insert(key, self.sets.len() - 1);
+        self.sets.len() - 1
+    }
+
+    fn load(
+        &self,
+        set: &mut VarSet,
+        path: &FsPath,
+        default: bool,
+        files: &mut Vec<SourceFile>,
+        out: &mut Vec<Diagnostic>,
+        failures: &mut Vec<ReadFailure>,
+    ) {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push((name, e));
+                return;
+            }
+        };
+        let id = files.len();
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let mut file = SourceFile::new(name, "");
+                file.kind = FileKind::Env;
+                files.push(file);
+                out.push(
+                    Diagnostic::new(
+                        &rules::SYNTAX,
+                        id,
+                        Span::new(0, 0),
+                        "",
+                        format!("the file is not valid UTF-8 (byte offset {offset})"),
+                    )
+                    .help("save the .env file as UTF-8"),
+                );
+                return;
+            }
+        };
+        let mut file = SourceFile::new(name, text);
+        file.kind = FileKind::Env;
+        let parsed = dotenv::parse(&file.text);
+        file.display = Some(parsed.masked);
+        for err in parsed.errors {
+            if let Some(name) = err.name {
+                set.broken.insert(name, id);
+            }
+            out.push(
+                Diagnostic::new(&rules::SYNTAX, id, err.span, "", err.message)
+                    .label("here")
+                    .help(err.help),
+            );
+        }
+        for entry in parsed.entries {
+            let value = self.resolve_dotenv(set, &file, id, &entry, out);
+            if default {
+                set.definitions
+                    .push((entry.name.clone(), id, entry.key_span));
+            }
+            set.values.insert(
+                entry.name,
+                Defined {
+                    value,
+                    file: id,
+                    key_span: entry.key_span,
+                },
+            );
+        }
+        files.push(file);
+    }
+
+    /// Expands the references of one `.env` value against what is defined so far.
+    fn resolve_dotenv(
+        &self,
+        set: &mut VarSet,
+        file: &SourceFile,
+        id: FileId,
+        entry: &dotenv::Entry,
+        out: &mut Vec<Diagnostic>,
+    ) -> String {
+        let src = entry.template.as_str();
+        if !template::has_dollar(src) {
+            return src.to_owned();
+        }
+        // Where a piece of the value is in the file: found by its text, since dotenvy's
+        // unquoting moved it.
+        let locate = |piece: &str| -> Span {
+            let raw = &file.text[entry.value_span.start..entry.value_span.end];
+            match raw.find(piece) {
+                Some(i) => Span::new(
+                    entry.value_span.start + i,
+                    entry.value_span.start + i + piece.len(),
+                ),
+                None => entry.value_span,
+            }
+        };
+        let pieces = match template::parse(src, Dialect::DotEnv) {
+            Ok(p) => p,
+            Err(invalid) => {
+                let piece = &src[invalid.span.clone()];
+                out.push(
+                    Diagnostic::new(
+                        &rules::INVALID_TEMPLATE,
+                        id,
+                        locate(piece),
+                        "",
+                        format!("invalid reference in `{}`: {}", entry.name, invalid.message),
+                    )
+                    .label("here")
+                    .help(invalid.help),
+                );
+                return src.to_owned();
+            }
+        };
+        let lookup = |name: &str| self.lookup(set, None, name);
+        let mut events = Vec::new();
+        let value = template::evaluate(src, &pieces, &lookup, &mut events);
+        for event in events {
+            match event {
+                Event::Used { name } => {
+                    set.used.insert(name.to_owned());
+                }
+                Event::Undefined { name, span } => {
+                    set.tainted.insert(entry.name.clone());
+                    let mut d = Diagnostic::new(
+                        &rules::UNDEFINED_VARIABLE,
+                        id,
+                        locate(&src[span]),
+                        "",
+                        format!(
+                            "undefined variable `{name}` in the value of `{}`",
+                            entry.name
+                        ),
+                    )
+                    .label("not defined before this line");
+                    d = d.help(self.undefined_help(set, name, true));
+                    out.push(d);
+                }
+                Event::Required {
+                    name,
+                    message,
+                    set: is_set,
+                    span,
+                } => {
+                    set.tainted.insert(entry.name.clone());
+                    out.push(required(id, locate(&src[span]), "", name, &message, is_set));
+                }
+                _ => {}
+            }
+        }
+        value
+    }
+
+    /// A variable's value: the entry's scope, the process environment, the env files.
+    fn lookup<'v>(
+        &'v self,
+        set: &'v VarSet,
+        scope: Option<&'v HashMap<String, String>>,
+        name: &str,
+    ) -> Option<&'v str> {
+        scope
+            .and_then(|s| s.get(name))
+            .or_else(|| self.process.as_ref().and_then(|p| p.get(name)))
+            .or_else(|| set.values.get(name).map(|d| &d.value))
+            .map(String::as_str)
+    }
+
+    fn undefined_help(&self, set: &VarSet, name: &str, in_dotenv: bool) -> String {
+        let mut known: Vec<&str> = set.values.keys().map(String::as_str).collect();
+        known.sort_unstable();
+        if set.broken.contains_key(name) {
+            return format!(
+                "the env file's line for `{name}` could not be read (see the env/syntax finding)"
+            );
+        }
+        if let Some(near) = crate::suggest::closest(name, known.iter().copied()) {
+            return format!("did you mean `{near}`?");
+        }
+        if !self.options.process && self.process_names.contains(name) {
+            return format!(
+                "`{name}` is set in the environment, but `--no-process-env` ignores the \
+                 environment; define it in an env file"
+            );
+        }
+        if set.example.contains(name) {
+            return format!(
+                "`.env.example` defines `{name}` but `.env` does not: copy its line into `.env` \
+                 and set the value"
+            );
+        }
+        if in_dotenv {
+            return format!(
+                "define `{name}` on an earlier line, in an earlier env file or in the \
+                 environment, or give a default: `${{{name}:-value}}`"
+            );
+        }
+        match &set.origin {
+            Origin::Default { path, found: false } => format!(
+                "no `.env` found beside the config (looked for {}): create it with \
+                 `{name}=...`, pass `--env-file`, or set `{name}` in the environment",
+                path.display()
+            ),
+            _ => format!(
+                "define it in the env file (`{name}=...`) or in the environment, or give a \
+                 default: `${{{name}:-value}}`"
+            ),
+        }
+    }
+
+    /// After every config is checked: the variables of a default `.env` nothing used.
+    pub fn report_unused(&self, out: &mut Vec<Diagnostic>) {
+        for set in &self.sets {
+            // Names the configs use that nothing defines: the unused one may be meant.
+            let mut missing: Vec<&str> = set
+                .used
+                .iter()
+                .filter(|n| !set.values.contains_key(*n))
+                .map(String::as_str)
+                .collect();
+            missing.sort_unstable();
+            for (name, file, span) in &set.definitions {
+                if set.used.contains(name) {
+                    continue;
+                }
+                let help = match crate::suggest::closest(name, missing.iter().copied()) {
+                    Some(near) => format!(
+                        "a config references `${{{near}}}`, which nothing defines: did you mean \
+                         `{name}` there?"
+                    ),
+                    None => format!(
+                        "remove the line if it is a leftover, or reference it as `${{{name}}}`"
+                    ),
+                };
+                out.push(
+                    Diagnostic::new(
+                        &rules::UNUSED_VARIABLE,
+                        *file,
+                        *span,
+                        "",
+                        format!("`{name}` is defined but no config references it"),
+                    )
+                    .label("unused")
+                    .help(help),
+                );
+            }
+        }
+    }
+}
+
+fn required(
+    id: FileId,
+    span: Span,
+    pointer: &str,
+    name: &str,
+    message: &str,
+    set: bool,
+) -> Diagnostic {
+    let state = if set { "empty" } else { "not set" };
+    let message = if message.is_empty() {
+        format!("`{name}` is required but {state}")
+    } else {
+        format!("`{name}` is required ({state}): {message}")
+    };
+    Diagnostic::new(&rules::REQUIRED_VARIABLE, id, span, pointer, message)
+        .label(state)
+        .help(format!(
+            "give `{name}` a value in `.env` or in the environment"
+        ))
+}
+
+/// The names a `.env`-style file defines; nothing when it is missing or unreadable.
+fn read_names(path: &FsPath) -> HashSet<String> {
+    std::fs::read_to_string(path)
+        .map(|text| {
+            dotenv::parse(text.trim_start_matches('\u{feff}'))
+                .entries
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Expands the strings of one server entry, as the tree walk meets them.
+pub struct Expander<'x> {
+    pub env: &'x Environment,
+    pub set: &'x VarSet,
+    pub file: &'x SourceFile,
+    pub id: FileId,
+    /// The entry's resolved `env` block, for its other fields.
+    pub scope: Option<&'x HashMap<String, String>>,
+    /// Values already resolved, by the offset of their literal (the `env` block's).
+    pub resolved: HashMap<usize, String>,
+    /// Variables looked up.
+    pub used: HashSet<String>,
+    /// Whether to note the values that hold a secret (for `render --redact`).
+    pub track_secrets: bool,
+    /// Pointers of values that hold a secret.
+    pub secrets: Vec<String>,
+    /// Pointers of values whose expansion failed.
+    pub failed: HashSet<String>,
+}
+
+impl<'x> Expander<'x> {
+    pub fn new(env: &'x Environment, set: &'x VarSet, file: &'x SourceFile, id: FileId) -> Self {
+        Expander {
+            env,
+            set,
+            file,
+            id,
+            scope: None,
+            resolved: HashMap::new(),
+            used: HashSet::new(),
+            track_secrets: false,
+            secrets: Vec::new(),
+            failed: HashSet::new(),
+        }
+    }
+
+    /// Expands one string literal; findings point into it.
+    pub fn expand(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
+        let src: &str = &lit.value;
+        let key = match path {
+            Path::Key(_, key) => Some(*key),
+            _ => None,
+        };
+        if self.track_secrets && key.is_some_and(is_secret_name) && !src.is_empty() {
+            self.secrets.push(path.pointer());
+        }
+        if !template::has_dollar(src) {
+            return src.to_owned();
+        }
+        let lit_span: Span = lit.range.into();
+        let at = |r: std::ops::Range<usize>| {
+            Span::new(
+                tree::string_offset(&self.file.text, lit_span, r.start),
+                tree::string_offset(&self.file.text, lit_span, r.end),
+            )
+        };
+        let pieces = match template::parse(src, Dialect::Config) {
+            Ok(p) => p,
+            Err(invalid) => {
+                self.failed.insert(path.pointer());
+                out.push(
+                    Diagnostic::new(
+                        &rules::INVALID_TEMPLATE,
+                        self.id,
+                        at(invalid.span),
+                        path.pointer(),
+                        invalid.message,
+                    )
+                    .label("here")
+                    .help(invalid.help),
+                );
+                return src.to_owned();
+            }
+        };
+        let env = self.env;
+        let set = self.set;
+        let scope = self.scope;
+        let lookup = |name: &str| env.lookup(set, scope, name);
+        let mut events = Vec::new();
+        let value = template::evaluate(src, &pieces, &lookup, &mut events);
+        let mut secret = false;
+        for event in events {
+            let pointer = || path.pointer();
+            match event {
+                Event::Used { name } => {
+                    secret |= is_secret_name(name);
+                    if set.tainted.contains(name) && !scope.is_some_and(|s| s.contains_key(name)) {
+                        // Its `.env` line is reported already; its value is not checked again.
+                        self.failed.insert(pointer());
+                    }
+                    if !self.used.contains(name) {
+                        self.used.insert(name.to_owned());
+                    }
+                }
+                Event::Undefined { name, span } => {
+                    self.failed.insert(pointer());
+                    out.push(
+                        Diagnostic::new(
+                            &rules::UNDEFINED_VARIABLE,
+                            self.id,
+                            at(span),
+                            pointer(),
+                            format!("undefined variable `{name}`"),
+                        )
+                        .label("not defined")
+                        .help(env.undefined_help(set, name, false)),
+                    );
+                }
+                Event::Required {
+                    name,
+                    message,
+                    set: is_set,
+                    span,
+                } => {
+                    self.failed.insert(pointer());
+                    out.push(required(
+                        self.id,
+                        at(span),
+                        &pointer(),
+                        name,
+                        &message,
+                        is_set,
+                    ));
+                }
+                Event::Empty { name, span } => {
+                    let defined = set.values.get(name);
+                    let whence = if scope.is_some_and(|s| s.contains_key(name)) {
+                        " by this server's `env` block"
+                    } else if env.process.as_ref().is_some_and(|p| p.contains_key(name)) {
+                        " in the environment"
+                    } else if defined.is_some() {
+                        " in the env file"
+                    } else {
+                        ""
+                    };
+                    let mut d = Diagnostic::new(
+                        &rules::EMPTY_VALUE,
+                        self.id,
+                        at(span),
+                        pointer(),
+                        format!("`{name}` is set but empty{whence}"),
+                    )
+                    .label("empty")
+                    .help(format!(
+                        "give it a value, or say what empty means: `${{{name}:-default}}` for \
+                         a default, `${{{name}:?message}}` to make it an error"
+                    ));
+                    if let (Some(def), " in the env file") = (defined, whence) {
+                        d = d.related_in(def.file, def.key_span, "set to an empty value here");
+                    }
+                    out.push(d);
+                }
+                Event::Bare { name, span } => out.push(
+                    Diagnostic::new(
+                        &rules::BARE_VARIABLE,
+                        self.id,
+                        at(span),
+                        pointer(),
+                        format!("`${name}` is not expanded: only `${{{name}}}` is"),
+                    )
+                    .label("taken literally")
+                    .help(format!(
+                        "write `${{{name}}}` to use the variable, or `$${name}` for a literal `$`"
+                    )),
+                ),
+                Event::Command { span } => out.push(
+                    Diagnostic::new(
+                        &rules::COMMAND_SUBSTITUTION,
+                        self.id,
+                        at(span),
+                        pointer(),
+                        "`${cmd: ...}` is never run by mcplint, so its value is not checked",
+                    )
+                    .label("not run")
+                    .help(
+                        "put the value in `.env` and reference it as `${NAME}`: a config that \
+                         runs commands runs whatever is written into it",
+                    ),
+                ),
+                Event::Runtime { span } => {
+                    let text = &src[span.clone()];
+                    out.push(
+                        Diagnostic::new(
+                            &rules::RUNTIME_INPUT,
+                            self.id,
+                            at(span),
+                            pointer(),
+                            format!("`{text}` is filled in by the client when the server starts"),
+                        )
+                        .label("left as written"),
+                    );
+                }
+            }
+        }
+        if secret && self.track_secrets {
+            self.secrets.push(path.pointer());
+        }
+        value
+    }
+}
+
+impl Strings for Expander<'_> {
+    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
+        match self.resolved.remove(&lit.range.start) {
+            Some(value) => value,
+            None => self.expand(lit, path, out),
+        }
+    }
+
+    fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
+        let name = prop.name.as_str();
+        if let Some(at) = name.find("${") {
+            let span = tree::prop_name_span(prop);
+            let start = tree::string_offset(&self.file.text, span, at);
+            out.push(
+                Diagnostic::new(
+                    &rules::VARIABLE_IN_KEY,
+                    self.id,
+                    Span::new(start, start + 2),
+                    Path::Key(path, name).pointer(),
+                    format!("`${{` in the key `{name}` is not expanded"),
+                )
+                .label("keys are taken literally")
+                .help("write the key out in full; only values are expanded"),
+            );
+        }
+    }
+}
+
+impl VarSet {
+    /// Records the variables a config used.
+    pub fn mark_used(&mut self, names: impl IntoIterator<Item = String>) {
+        self.used.extend(names);
+    }
+}
+
+impl Environment {
+    pub fn set_mut(&mut self, index: usize) -> &mut VarSet {
+        &mut self.sets[index]
+    }
+}

@@ -1,0 +1,160 @@
+//! `mcplint render`: the config with every reference resolved, written safely.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::check::{self, Input, Options, Report};
+use crate::diagnostic::Severity;
+
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    pub check: Options,
+    /// Replace every value that holds a secret with `***`.
+    pub redact: bool,
+    /// Leave out the servers marked `"disabled": true`.
+    pub drop_disabled: bool,
+}
+
+/// Checks `input` and, when nothing is an error, returns the resolved config as text:
+/// same shape and key order, two-space indentation, a final newline.
+pub fn render(input: &Input, options: &RenderOptions) -> (Report, Option<String>) {
+    let mut check = options.check.clone();
+    check.keep_resolved = true;
+    let mut report = check::check_inputs(std::slice::from_ref(input), &check);
+    let failed = !report.read_errors.is_empty() || report.count(Severity::Error) > 0;
+    let Some(resolved) = report.resolved.pop().filter(|_| !failed) else {
+        return (report, None);
+    };
+    let mut root = resolved.root;
+    if options.drop_disabled {
+        let servers = servers_mut(&mut root);
+        servers.retain(|_, entry| entry.get("disabled") != Some(&Value::Bool(true)));
+    }
+    if options.redact {
+        for pointer in &resolved.secrets {
+            if let Some(value @ Value::String(_)) = root.pointer_mut(pointer) {
+                *value = Value::String("***".to_owned());
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
+    text.push('\n');
+    (report, Some(text))
+}
+
+/// The map of servers inside a resolved document, whatever its shape.
+fn servers_mut(root: &mut Value) -> &mut serde_json::Map<String, Value> {
+    let key = match root {
+        Value::Object(map) if map.get("mcpServers").is_some_and(Value::is_object) => {
+            Some("mcpServers")
+        }
+        Value::Object(map)
+            if map.get("servers").is_some_and(|s| {
+                s.is_object() && !["command", "url", "type"].iter().any(|k| s[k].is_string())
+            }) =>
+        {
+            Some("servers")
+        }
+        _ => None,
+    };
+    let target = match key {
+        Some(key) => &mut root[key],
+        None => root,
+    };
+    match target {
+        Value::Object(map) => map,
+        _ => unreachable!("render only runs on a config whose root is an object"),
+    }
+}
+
+/// Why `-o` did not write.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output is the input file.
+    SameAsInput,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::SameAsInput => f.write_str(
+                "the output is the input file: rendering over it would replace every reference \
+                 with its value; choose another path",
+            ),
+            WriteError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// True when `out` names the same file as `input` (or would, once created).
+pub fn same_file(out: &Path, input: &Path) -> bool {
+    let Ok(input) = input.canonicalize() else {
+        return false;
+    };
+    if let Ok(out) = out.canonicalize() {
+        return out == input;
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (parent.canonicalize(), out.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name) == input,
+        _ => false,
+    }
+}
+
+/// Writes `contents` to `out` atomically, with mode 0600: a temporary file in the same folder,
+/// flushed to disk, then renamed over `out`. On any failure `out` is left as it was.
+pub fn write_atomic(out: &Path, contents: &str, input: Option<&Path>) -> Result<(), WriteError> {
+    if input.is_some_and(|input| same_file(out, input)) {
+        return Err(WriteError::SameAsInput);
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mcplint-render-")
+        .tempfile_in(dir)
+        .map_err(WriteError::Io)?;
+    set_private(tmp.as_file()).map_err(WriteError::Io)?;
+    tmp.write_all(contents.as_bytes()).map_err(WriteError::Io)?;
+    tmp.as_file().sync_all().map_err(WriteError::Io)?;
+    tmp.persist(out).map_err(|e| WriteError::Io(e.error))?;
+    // The rename itself is durable once the folder is synced; not every system allows it.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_private(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn set_private(_: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// For `--check`: `None` when `existing` equals `fresh`, else the first line that differs.
+pub fn first_difference(existing: &str, fresh: &str) -> Option<usize> {
+    if existing == fresh {
+        return None;
+    }
+    let mut a = existing.lines();
+    let mut b = fresh.lines();
+    let mut line = 1;
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            _ => return Some(line),
+        }
+    }
+}
