@@ -9,10 +9,11 @@ use jsonc_parser::common::Ranged;
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::env::{EnvOptions, Environment, Expander, VarSet};
+use crate::env::{EnvOptions, Environment, Expander, ScanOnly, VarSet};
 use crate::parse::{self, Dialect, kind_with_article};
 use crate::rules::config::{self, Entry};
 use crate::rules::schema::{self as schema_rules, Target};
+use crate::rules::secret::Secrets;
 use crate::schema::{Part, Transport};
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{Converter, Path, prop_name_span};
@@ -148,6 +149,28 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     report
 }
 
+/// Checks a config given as text, as if read from `name` (tests, benches, editors).
+pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
+    let mut report = Report::default();
+    let mut env = Environment::new(&options.env);
+    let input = Input::Path(PathBuf::from(name));
+    let dialect = if options.jsonc {
+        Dialect::Jsonc
+    } else {
+        Dialect::for_path(name)
+    };
+    check_one(
+        &mut report,
+        &mut env,
+        &input,
+        text.as_bytes().to_vec(),
+        dialect,
+        options,
+    );
+    env.report_unused(&mut report.diagnostics);
+    report
+}
+
 fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
     match input {
         Input::Path(path) => std::fs::read(path),
@@ -210,12 +233,19 @@ fn check_one(
         set: env.set(set),
         keep: options.keep_resolved,
         used: HashSet::new(),
-        secrets: Vec::new(),
+        redact: Vec::new(),
+        scan: Secrets::default(),
     };
     let mut out = Vec::new();
     let root = check_source(&mut walk, dialect, &mut out);
-    let (used, secrets) = (walk.used, walk.secrets);
+    let (used, mut secrets) = (walk.used, walk.redact);
+    let found = walk.scan.finish(id, &mut out);
     report.diagnostics.extend(out);
+    if !found.is_empty() {
+        let file = &mut report.files[id];
+        file.display = Some(mask(&file.text, found.iter().map(|(span, _)| *span)));
+        secrets.extend(found.into_iter().map(|(_, pointer)| pointer));
+    }
     env.set_mut(set).mark_used(used);
     if let Some(root) = root.filter(|_| options.keep_resolved) {
         report.resolved.push(Resolved {
@@ -233,7 +263,45 @@ struct Walk<'w> {
     set: &'w VarSet,
     keep: bool,
     used: HashSet<String>,
-    secrets: Vec<String>,
+    /// Pointers of the values `render --redact` hides.
+    redact: Vec<String>,
+    scan: Secrets,
+}
+
+impl Walk<'_> {
+    /// Converts a value outside server entries: as written, scanned for provider tokens.
+    fn scan_only(
+        &mut self,
+        value: &Node,
+        path: &Path,
+        out: &mut Vec<Diagnostic>,
+    ) -> serde_json::Value {
+        let mut hook = ScanOnly {
+            text: &self.conv.file.text,
+            scan: &mut self.scan,
+        };
+        self.conv.convert_with(value, path, out, &mut hook)
+    }
+}
+
+/// The text with each secret masked after its first characters, byte for byte as long.
+fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        let secret = &text[span.start..span.end];
+        let keep: usize = secret
+            .chars()
+            .take((secret.chars().count() / 3).min(6))
+            .map(char::len_utf8)
+            .sum();
+        for b in &mut bytes[span.start + keep..span.end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
+            }
+        }
+    }
+    // Multi-byte characters inside a secret became `*` byte by byte: still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Runs every rule on one decoded config; returns the resolved document when it parses.
@@ -279,16 +347,14 @@ fn check_source(
                                 "write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"
                             )),
                         );
-                        walk.conv.convert(other, &path, out)
+                        walk.scan_only(other, &path, out)
                     }
                     ("inputs", Node::Array(items)) if key == "servers" => {
                         let values = items
                             .elements
                             .iter()
                             .enumerate()
-                            .map(|(i, item)| {
-                                input(&walk.conv, item, i, &Path::Index(&path, i), out)
-                            })
+                            .map(|(i, item)| input(walk, item, i, &Path::Index(&path, i), out))
                             .collect();
                         serde_json::Value::Array(values)
                     }
@@ -303,10 +369,10 @@ fn check_source(
                             )
                             .help("write `\"inputs\": [ { \"type\": \"promptString\", \"id\": \"...\" } ]`"),
                         );
-                        walk.conv.convert(other, &path, out)
+                        walk.scan_only(other, &path, out)
                     }
                     // Other top-level keys are the client's own settings, kept as written.
-                    (_, value) => walk.conv.convert(value, &path, out),
+                    (_, value) => walk.scan_only(value, &path, out),
                 };
                 if walk.keep {
                     resolved.insert(name.to_owned(), value);
@@ -346,7 +412,7 @@ fn servers(
         let name = prop.name.as_str();
         let entry_path = Path::Key(path, name);
         let value = if name == "$schema" {
-            walk.conv.convert(&prop.value, &entry_path, out)
+            walk.scan_only(&prop.value, &entry_path, out)
         } else {
             entry(
                 walk,
@@ -371,12 +437,11 @@ fn entry(
     path: &Path,
     out: &mut Vec<Diagnostic>,
 ) -> serde_json::Value {
-    let conv = &walk.conv;
     let Node::Object(obj) = node else {
         out.push(
             Diagnostic::new(
                 &schema_rules::INVALID_TYPE,
-                conv.id,
+                walk.conv.id,
                 node.range().into(),
                 path.pointer(),
                 format!("server `{name}` must be an object, found {}", kind_with_article(node)),
@@ -384,12 +449,14 @@ fn entry(
             .label(kind_with_article(node))
             .help("write `{ \"command\": \"...\" }` for a stdio server or `{ \"type\": \"streamable-http\", \"url\": \"...\" }` for a remote one"),
         );
-        return conv.convert(node, path, out);
+        return walk.scan_only(node, path, out);
     };
+    let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
-    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id);
+    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id, &mut walk.scan);
     first.track_secrets = walk.keep;
+    first.server = Some(name);
     let mut scope = HashMap::new();
     let env_block = obj
         .properties
@@ -413,7 +480,10 @@ fn entry(
     };
     let mut json = conv.convert_with(node, path, out, &mut expander);
     walk.used.extend(expander.used.drain());
-    walk.secrets.append(&mut expander.secrets);
+    walk.redact.append(&mut expander.redact);
+    let failed = std::mem::take(&mut expander.failed);
+    drop(expander);
+    walk.scan.scan_entry(&conv.file.text, obj, path, name);
 
     let entry = Entry {
         id: conv.id,
@@ -422,7 +492,7 @@ fn entry(
         node: obj,
         path,
     };
-    let hidden = config::check(&entry, json.as_object(), &expander.failed, out);
+    let hidden = config::check(&entry, json.as_object(), &failed, out);
     let Some(map) = json.as_object_mut() else {
         return json;
     };
@@ -444,13 +514,14 @@ fn entry(
 }
 
 fn input(
-    conv: &Converter,
+    walk: &mut Walk,
     node: &Node,
     index: usize,
     path: &Path,
     out: &mut Vec<Diagnostic>,
 ) -> serde_json::Value {
-    let json = conv.convert(node, path, out);
+    let json = walk.scan_only(node, path, out);
+    let conv = &walk.conv;
     let start = node.range().start;
     let name = match json.get("id").and_then(serde_json::Value::as_str) {
         Some(id) => format!("input `{id}`"),

@@ -74,6 +74,7 @@ impl EnvArgs {
         crate::env::EnvOptions {
             files: self.env_files.clone(),
             process: !self.no_process_env,
+            dotenv: true,
         }
     }
 }
@@ -300,9 +301,9 @@ fn render(args: RenderArgs) -> ExitCode {
 }
 
 fn rules_table() -> String {
-    let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let width = rules::all().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = format!("{:width$}  {:8}  SUMMARY\n", "RULE", "SEVERITY");
-    for rule in rules::ALL {
+    for rule in rules::all() {
         out.push_str(&format!(
             "{:width$}  {:8}  {}\n",
             rule.id, rule.severity, rule.summary
@@ -314,11 +315,10 @@ fn rules_table() -> String {
 fn explain(id: &str) -> ExitCode {
     let rule = rules::find(id).or_else(|| {
         // `duplicate-key` for `parse/duplicate-key`, when only one family has the name.
-        let mut by_name = rules::ALL
-            .iter()
-            .filter(|r| r.id.split_once('/').is_some_and(|(_, n)| n == id));
+        let mut by_name =
+            rules::all().filter(|r| r.id.split_once('/').is_some_and(|(_, n)| n == id));
         match (by_name.next(), by_name.next()) {
-            (Some(rule), None) => Some(*rule),
+            (Some(rule), None) => Some(rule),
             _ => None,
         }
     });
@@ -331,7 +331,7 @@ fn explain(id: &str) -> ExitCode {
             rule.docs()
         )),
         None => {
-            let hint = crate::suggest::closest(id, rules::ALL.iter().map(|r| r.id))
+            let hint = crate::suggest::closest(id, rules::all().map(|r| r.id))
                 .map(|near| format!("; did you mean `{near}`?"))
                 .unwrap_or_else(|| "; `mcplint rules` lists them all".to_owned());
             fail(&format!("no rule `{id}`{hint}"))

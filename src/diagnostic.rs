@@ -78,6 +78,12 @@ impl Diagnostic {
         self
     }
 
+    /// Overrides the rule's default severity for this finding.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self

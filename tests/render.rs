@@ -14,6 +14,7 @@ fn mcplint(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
         .args(args)
         .current_dir(dir)
         .env_clear()
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
         .envs(vars.iter().copied())
         .output()
         .unwrap();

@@ -15,6 +15,7 @@ use jsonc_parser::ast::{ObjectProp, StringLit};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
+use crate::rules::secret::Secrets;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{self, Path, Strings};
 use template::{Dialect, Event};
@@ -26,6 +27,8 @@ pub struct EnvOptions {
     pub files: Vec<PathBuf>,
     /// Whether the process environment is looked up (not with `--no-process-env`).
     pub process: bool,
+    /// Whether the `.env` beside a config is read when no `files` are given.
+    pub dotenv: bool,
 }
 
 impl Default for EnvOptions {
@@ -33,26 +36,12 @@ impl Default for EnvOptions {
         EnvOptions {
             files: Vec::new(),
             process: true,
+            dotenv: true,
         }
     }
 }
 
-/// True when a variable or field name says it holds a secret.
-pub fn is_secret_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    [
-        "TOKEN",
-        "SECRET",
-        "KEY",
-        "PASSWORD",
-        "PASSWD",
-        "CREDENTIAL",
-        "AUTHORIZATION",
-        "PRIVATE",
-    ]
-    .iter()
-    .any(|w| upper.contains(w))
-}
+pub use crate::rules::secret::is_secret_name;
 
 /// A variable defined by an env file.
 #[derive(Debug, Clone)]
@@ -162,7 +151,7 @@ impl Environment {
         };
         if self.options.files.is_empty() {
             let path = config_dir.join(".env");
-            let found = path.is_file();
+            let found = self.options.dotenv && path.is_file();
             set.origin = Origin::Default {
                 path: path.clone(),
                 found,
@@ -220,6 +209,9 @@ impl Environment {
         };
         let mut file = SourceFile::new(name, text);
         file.kind = FileKind::Env;
+        if let Some(d) = crate::rules::secret::env_file_hygiene(path, id) {
+            out.push(d);
+        }
         let parsed = dotenv::parse(&file.text);
         file.display = Some(parsed.masked);
         for err in parsed.errors {
@@ -477,13 +469,23 @@ pub struct Expander<'x> {
     /// Whether to note the values that hold a secret (for `render --redact`).
     pub track_secrets: bool,
     /// Pointers of values that hold a secret.
-    pub secrets: Vec<String>,
+    pub redact: Vec<String>,
+    /// The hardcoded secrets found so far in this config.
+    pub scan: &'x mut Secrets,
+    /// The server the strings belong to.
+    pub server: Option<&'x str>,
     /// Pointers of values whose expansion failed.
     pub failed: HashSet<String>,
 }
 
 impl<'x> Expander<'x> {
-    pub fn new(env: &'x Environment, set: &'x VarSet, file: &'x SourceFile, id: FileId) -> Self {
+    pub fn new(
+        env: &'x Environment,
+        set: &'x VarSet,
+        file: &'x SourceFile,
+        id: FileId,
+        scan: &'x mut Secrets,
+    ) -> Self {
         Expander {
             env,
             set,
@@ -493,7 +495,9 @@ impl<'x> Expander<'x> {
             resolved: HashMap::new(),
             used: HashSet::new(),
             track_secrets: false,
-            secrets: Vec::new(),
+            redact: Vec::new(),
+            scan,
+            server: None,
             failed: HashSet::new(),
         }
     }
@@ -506,7 +510,7 @@ impl<'x> Expander<'x> {
             _ => None,
         };
         if self.track_secrets && key.is_some_and(is_secret_name) && !src.is_empty() {
-            self.secrets.push(path.pointer());
+            self.redact.push(path.pointer());
         }
         if !template::has_dollar(src) {
             return src.to_owned();
@@ -657,7 +661,7 @@ impl<'x> Expander<'x> {
             }
         }
         if secret && self.track_secrets {
-            self.secrets.push(path.pointer());
+            self.redact.push(path.pointer());
         }
         value
     }
@@ -665,10 +669,13 @@ impl<'x> Expander<'x> {
 
 impl Strings for Expander<'_> {
     fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
-        match self.resolved.remove(&lit.range.start) {
+        let value = match self.resolved.remove(&lit.range.start) {
             Some(value) => value,
             None => self.expand(lit, path, out),
-        }
+        };
+        self.scan
+            .scan_literal(&self.file.text, lit, path, self.server);
+        value
     }
 
     fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
@@ -701,5 +708,19 @@ impl VarSet {
 impl Environment {
     pub fn set_mut(&mut self, index: usize) -> &mut VarSet {
         &mut self.sets[index]
+    }
+}
+
+/// Strings outside server entries (a client's own settings, VS Code inputs): kept as
+/// written, and scanned for provider tokens.
+pub struct ScanOnly<'x> {
+    pub text: &'x str,
+    pub scan: &'x mut Secrets,
+}
+
+impl Strings for ScanOnly<'_> {
+    fn string(&mut self, lit: &StringLit, path: &Path, _: &mut Vec<Diagnostic>) -> String {
+        self.scan.scan_literal(self.text, lit, path, None);
+        lit.value.to_string()
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod env;
 pub mod parse;
 pub mod schema;
+pub mod secret;
 
 use crate::diagnostic::Severity;
 
@@ -21,6 +22,20 @@ pub struct Rule {
 }
 
 impl Rule {
+    pub(crate) const fn new(
+        id: &'static str,
+        severity: Severity,
+        summary: &'static str,
+        docs: &'static str,
+    ) -> Rule {
+        Rule {
+            id,
+            severity,
+            summary,
+            docs,
+        }
+    }
+
     /// The documentation, with the headings `## What it does`, `## Why is this bad?`,
     /// `## Example` and `Use instead:`.
     pub fn docs(&self) -> String {
@@ -74,10 +89,19 @@ pub static ALL: &[&Rule] = &[
     &config::MISSING_TYPE,
     &config::INVALID_URL,
     &config::INSECURE_URL,
+    &config::PLACEHOLDER_VALUE,
 ];
 
+/// Every rule: the list above, then the `secret/` rules and the provider catalogue.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    ALL.iter()
+        .copied()
+        .chain(secret::RULES.iter().copied())
+        .chain(secret::catalogue::PROVIDERS.iter().map(|p| &p.rule))
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.id == id)
+    all().find(|r| r.id == id)
 }
 
 #[cfg(test)]
@@ -87,7 +111,7 @@ mod tests {
     #[test]
     fn ids_are_unique_and_well_formed() {
         let mut seen = std::collections::HashSet::new();
-        for rule in ALL {
+        for rule in all() {
             assert!(seen.insert(rule.id), "{} listed twice", rule.id);
             let (family, name) = rule.id.split_once('/').expect("family/name");
             assert!(
@@ -106,7 +130,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_the_documented_headings() {
-        for rule in ALL {
+        for rule in all() {
             let docs = rule.docs();
             for heading in ["## What it does", "## Why is this bad?", "## Example"] {
                 assert!(docs.contains(heading), "{} lacks `{heading}`", rule.id);

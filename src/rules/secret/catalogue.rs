@@ -1,0 +1,253 @@
+//! The catalogue of provider token formats: one entry per provider, one table.
+//!
+//! Formats are facts taken from provider documentation and from public rule sets (gitleaks,
+//! trufflehog, secretlint); the patterns, prefixes and tests are ours. A provider is found
+//! by a literal prefix (an Aho-Corasick pass decides which patterns run), or, for formats
+//! without one, by the name of the slot that holds the value (`COHERE_API_KEY`).
+
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+
+pub struct Provider {
+    pub rule: Rule,
+    pub name: &'static str,
+    /// Literals one of which every token contains; the pattern runs only where one occurs.
+    pub prefixes: &'static [&'static str],
+    /// For formats without a prefix: words of a variable or header name (upper case) under
+    /// which the whole value is matched against the pattern.
+    pub slot_words: &'static [&'static str],
+    /// The token itself (Rust regex syntax); boundaries are checked by the scanner.
+    pub pattern: &'static str,
+    /// A check beyond the pattern, such as a checksum; `false` means a look-alike.
+    pub validate: Option<fn(&str) -> bool>,
+    /// The variable name people usually give it, for the fix.
+    pub variable: &'static str,
+}
+
+impl std::fmt::Debug for Provider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.rule.id)
+    }
+}
+
+macro_rules! provider {
+    ($id:literal, $name:literal, $severity:ident, $var:literal,
+     prefixes [$($prefix:literal),*], slot [$($word:literal),*],
+     $pattern:literal $(, $validate:expr)?) => {
+        Provider {
+            rule: Rule::new(
+                concat!("secret/", $id),
+                Severity::$severity,
+                concat!("a hardcoded ", $name),
+                concat!(
+                    "## What it does\n",
+                    "Finds a hardcoded ", $name, " in a config: in an `env` value, a header, ",
+                    "an argument or a URL. The finding shows at most the first 6 characters ",
+                    "and the length of the token.\n\n",
+                    "## Why is this bad?\n",
+                    "A config file ends up in git history, backups, screenshots and bug reports; ",
+                    "whoever reads it can use the credential until it is rotated.\n\n",
+                    "## Example\n",
+                    "```json\n",
+                    "{ \"server\": { \"command\": \"npx\", \"env\": { \"", $var, "\": \"<the ",
+                    $name, " itself>\" } } }\n",
+                    "```\n\n",
+                    "Use instead: the value in `.env` (kept out of git), referenced:\n",
+                    "```json\n",
+                    "{ \"server\": { \"command\": \"npx\", \"env\": { \"", $var, "\": \"${", $var,
+                    "}\" } } }\n",
+                    "```\n",
+                    "Then rotate the credential with the provider: it has been written to a file.\n",
+                ),
+            ),
+            name: $name,
+            prefixes: &[$($prefix),*],
+            slot_words: &[$($word),*],
+            pattern: $pattern,
+            validate: provider!(@validate $($validate)?),
+            variable: $var,
+        }
+    };
+    (@validate) => { None };
+    (@validate $v:expr) => { Some($v) };
+}
+
+pub static PROVIDERS: &[Provider] = &[
+    provider!("huggingface-token", "Hugging Face token", Error, "HF_TOKEN",
+        prefixes ["hf_"], slot [], r"hf_[A-Za-z]{34}"),
+    provider!("huggingface-org-token", "Hugging Face organization token", Error, "HF_TOKEN",
+        prefixes ["api_org_"], slot [], r"api_org_[A-Za-z]{34}"),
+    provider!("openai-key", "OpenAI API key", Error, "OPENAI_API_KEY",
+        prefixes ["T3BlbkFJ"], slot [],
+        r"sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20})T3BlbkFJ[A-Za-z0-9_-]{20,200}"),
+    provider!("openai-legacy-key", "OpenAI API key (legacy format)", Error, "OPENAI_API_KEY",
+        prefixes ["sk-"], slot [], r"sk-[A-Za-z0-9]{48}"),
+    provider!("anthropic-key", "Anthropic API key", Error, "ANTHROPIC_API_KEY",
+        prefixes ["sk-ant-"], slot [],
+        r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA"),
+    provider!("github-token", "GitHub token", Error, "GITHUB_PERSONAL_ACCESS_TOKEN",
+        prefixes ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], slot [],
+        r"gh[pousr]_[A-Za-z0-9]{36}", super::checksum::github),
+    provider!("github-fine-grained-token", "GitHub fine-grained token", Error,
+        "GITHUB_PERSONAL_ACCESS_TOKEN",
+        prefixes ["github_pat_"], slot [], r"github_pat_[A-Za-z0-9_]{82}"),
+    provider!("gitlab-token", "GitLab token", Error, "GITLAB_PERSONAL_ACCESS_TOKEN",
+        prefixes ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glsoat-", "gloas-"],
+        slot [], r"gl(?:pat|dt|rt|ptt|cbt|ft|soat|oas)-[A-Za-z0-9_.-]{20,80}"),
+    provider!("aws-access-key-id", "AWS access key id", Error, "AWS_ACCESS_KEY_ID",
+        prefixes ["AKIA", "ASIA", "ABIA", "ACCA"], slot [], r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}"),
+    provider!("aws-secret-access-key", "AWS secret access key", Error, "AWS_SECRET_ACCESS_KEY",
+        prefixes [], slot ["AWS_SECRET", "SECRET_ACCESS_KEY", "AWS_SECRET_KEY"],
+        r"[A-Za-z0-9/+]{40}"),
+    provider!("slack-bot-token", "Slack bot token", Error, "SLACK_BOT_TOKEN",
+        prefixes ["xoxb-"], slot [], r"xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9-]{20,40}"),
+    provider!("slack-user-token", "Slack user token", Error, "SLACK_USER_TOKEN",
+        prefixes ["xoxp-", "xoxe-"], slot [], r"xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}"),
+    provider!("slack-legacy-token", "Slack legacy token", Error, "SLACK_TOKEN",
+        prefixes ["xoxa-", "xoxr-"], slot [], r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}"),
+    provider!("slack-app-token", "Slack app token", Error, "SLACK_APP_TOKEN",
+        prefixes ["xapp-"], slot [], r"xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{10,14}-[a-f0-9]{32,80}"),
+    provider!("slack-webhook", "Slack webhook URL", Error, "SLACK_WEBHOOK_URL",
+        prefixes ["hooks.slack.com/"], slot [],
+        r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}"),
+    provider!("stripe-live-key", "Stripe live secret key", Error, "STRIPE_SECRET_KEY",
+        prefixes ["sk_live_", "rk_live_", "sk_prod_", "rk_prod_"], slot [],
+        r"[sr]k_(?:live|prod)_[A-Za-z0-9]{10,247}"),
+    provider!("stripe-test-key", "Stripe test secret key", Warning, "STRIPE_SECRET_KEY",
+        prefixes ["sk_test_", "rk_test_"], slot [], r"[sr]k_test_[A-Za-z0-9]{10,247}"),
+    provider!("google-api-key", "Google API key", Error, "GOOGLE_API_KEY",
+        prefixes ["AIza"], slot [], r"AIza[0-9A-Za-z_-]{35}"),
+    provider!("npm-token", "npm access token", Error, "NPM_TOKEN",
+        prefixes ["npm_"], slot [], r"npm_[A-Za-z0-9]{36}", super::checksum::github),
+    provider!("pypi-token", "PyPI API token", Error, "PYPI_API_TOKEN",
+        prefixes ["pypi-AgEIcHlwaS5vcmc"], slot [], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}"),
+    provider!("sendgrid-key", "SendGrid API key", Error, "SENDGRID_API_KEY",
+        prefixes ["SG."], slot [], r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"),
+    provider!("twilio-api-key", "Twilio API key", Error, "TWILIO_API_KEY",
+        prefixes ["SK"], slot [], r"SK[0-9a-fA-F]{32}"),
+    provider!("twilio-auth-token", "Twilio auth token", Error, "TWILIO_AUTH_TOKEN",
+        prefixes [], slot ["TWILIO"], r"[0-9a-f]{32}"),
+    provider!("jwt", "JSON Web Token", Error, "API_TOKEN",
+        prefixes ["eyJ"], slot [], r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*",
+        super::checksum::jwt),
+    provider!("private-key", "private key", Error, "PRIVATE_KEY",
+        prefixes ["-----BEGIN"], slot [],
+        r"-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----|\z)"),
+    provider!("notion-token", "Notion integration token", Error, "NOTION_TOKEN",
+        prefixes ["secret_", "ntn_"], slot [], r"(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})"),
+    provider!("linear-api-key", "Linear API key", Error, "LINEAR_API_KEY",
+        prefixes ["lin_api_"], slot [], r"lin_api_[A-Za-z0-9]{40}"),
+    provider!("supabase-token", "Supabase access token", Error, "SUPABASE_ACCESS_TOKEN",
+        prefixes ["sbp_", "sb_secret_"], slot [], r"(?:sbp_[a-z0-9]{40}|sb_secret_[A-Za-z0-9_-]{31,64})"),
+    provider!("groq-key", "Groq API key", Error, "GROQ_API_KEY",
+        prefixes ["gsk_"], slot [], r"gsk_[A-Za-z0-9]{52}"),
+    provider!("perplexity-key", "Perplexity API key", Error, "PERPLEXITY_API_KEY",
+        prefixes ["pplx-"], slot [], r"pplx-[A-Za-z0-9]{48}"),
+    provider!("tavily-key", "Tavily API key", Error, "TAVILY_API_KEY",
+        prefixes ["tvly-"], slot [], r"tvly-(?:dev-|prod-)?[A-Za-z0-9]{20,40}"),
+    provider!("brave-search-key", "Brave Search API key", Error, "BRAVE_API_KEY",
+        prefixes [], slot ["BRAVE"], r"BSA[A-Za-z0-9_-]{20,40}"),
+    provider!("firecrawl-key", "Firecrawl API key", Error, "FIRECRAWL_API_KEY",
+        prefixes ["fc-"], slot [], r"fc-[a-f0-9]{32}"),
+    provider!("exa-key", "Exa API key", Error, "EXA_API_KEY",
+        prefixes [], slot ["EXA_"], r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    provider!("replicate-token", "Replicate API token", Error, "REPLICATE_API_TOKEN",
+        prefixes ["r8_"], slot [], r"r8_[A-Za-z0-9_-]{37}"),
+    provider!("mistral-key", "Mistral API key", Error, "MISTRAL_API_KEY",
+        prefixes [], slot ["MISTRAL"], r"[A-Za-z0-9]{32}"),
+    provider!("cohere-key", "Cohere API key", Error, "COHERE_API_KEY",
+        prefixes [], slot ["COHERE", "CO_API"], r"[A-Za-z0-9]{40}"),
+    provider!("pinecone-key", "Pinecone API key", Error, "PINECONE_API_KEY",
+        prefixes ["pcsk_"], slot [], r"pcsk_[A-Za-z0-9]{4,10}_[A-Za-z0-9]{40,100}"),
+    provider!("neon-key", "Neon API key", Error, "NEON_API_KEY",
+        prefixes ["napi_"], slot [], r"napi_[A-Za-z0-9]{20,80}"),
+    provider!("databricks-token", "Databricks token", Error, "DATABRICKS_TOKEN",
+        prefixes ["dapi"], slot [], r"dapi[a-f0-9]{32}(?:-[0-9])?"),
+    provider!("azure-key", "Azure API key", Error, "AZURE_OPENAI_API_KEY",
+        prefixes [], slot ["AZURE"], r"(?:[a-f0-9]{32}|[A-Za-z0-9]{84})"),
+    provider!("azure-storage-key", "Azure storage account key", Error, "AZURE_STORAGE_CONNECTION_STRING",
+        prefixes ["AccountKey="], slot [], r"AccountKey=[A-Za-z0-9+/]{86}=="),
+    provider!("discord-bot-token", "Discord bot token", Error, "DISCORD_TOKEN",
+        prefixes [], slot ["DISCORD"], r"[A-Za-z0-9_-]{24,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}"),
+    provider!("discord-webhook", "Discord webhook URL", Error, "DISCORD_WEBHOOK_URL",
+        prefixes ["/api/webhooks/"], slot [],
+        r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}"),
+    provider!("telegram-bot-token", "Telegram bot token", Error, "TELEGRAM_BOT_TOKEN",
+        prefixes [":A"], slot [], r"[0-9]{5,16}:A[A-Za-z0-9_-]{34}"),
+    provider!("sentry-token", "Sentry auth token", Error, "SENTRY_AUTH_TOKEN",
+        prefixes ["sntrys_", "sntryu_"], slot [],
+        r"(?:sntryu_[a-f0-9]{64}|sntrys_eyJpYXQiO[A-Za-z0-9+/=_-]{40,400})"),
+    provider!("cloudflare-api-token", "Cloudflare API token", Error, "CLOUDFLARE_API_TOKEN",
+        prefixes [], slot ["CLOUDFLARE", "CF_API"], r"(?:[A-Za-z0-9_-]{40}|[a-f0-9]{37})"),
+    provider!("digitalocean-token", "DigitalOcean token", Error, "DIGITALOCEAN_API_TOKEN",
+        prefixes ["dop_v1_", "doo_v1_", "dor_v1_"], slot [], r"do[por]_v1_[a-f0-9]{64}"),
+    provider!("mailgun-key", "Mailgun API key", Error, "MAILGUN_API_KEY",
+        prefixes ["key-"], slot [], r"key-[a-f0-9]{32}"),
+    provider!("shopify-token", "Shopify access token", Error, "SHOPIFY_ACCESS_TOKEN",
+        prefixes ["shpat_", "shpca_", "shppa_", "shpss_"], slot [], r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+    provider!("xai-key", "xAI API key", Error, "XAI_API_KEY",
+        prefixes ["xai-"], slot [], r"xai-[A-Za-z0-9_]{80}"),
+    provider!("openrouter-key", "OpenRouter API key", Error, "OPENROUTER_API_KEY",
+        prefixes ["sk-or-v1-"], slot [], r"sk-or-v1-[a-f0-9]{64}"),
+    provider!("deepseek-key", "DeepSeek API key", Error, "DEEPSEEK_API_KEY",
+        prefixes [], slot ["DEEPSEEK"], r"sk-[a-z0-9]{32}"),
+    provider!("postman-key", "Postman API key", Error, "POSTMAN_API_KEY",
+        prefixes ["PMAK-"], slot [], r"PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}"),
+    provider!("doppler-token", "Doppler token", Error, "DOPPLER_TOKEN",
+        prefixes ["dp.pt.", "dp.st.", "dp.sa."], slot [], r"dp\.(?:pt|st|sa)\.[A-Za-z0-9]{40,44}"),
+    provider!("vault-token", "HashiCorp Vault token", Error, "VAULT_TOKEN",
+        prefixes ["hvs.", "hvb."], slot [], r"hv[sb]\.[A-Za-z0-9_-]{90,300}"),
+    provider!("grafana-token", "Grafana token", Error, "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+        prefixes ["glsa_", "glc_"], slot [],
+        r"(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})"),
+    provider!("langsmith-key", "LangSmith API key", Error, "LANGSMITH_API_KEY",
+        prefixes ["lsv2_"], slot [], r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"),
+    provider!("figma-token", "Figma access token", Error, "FIGMA_ACCESS_TOKEN",
+        prefixes ["figd_", "figp_"], slot [], r"fig[dp]_[A-Za-z0-9_=-]{40,54}"),
+    provider!("atlassian-token", "Atlassian API token", Error, "ATLASSIAN_API_TOKEN",
+        prefixes ["ATATT3"], slot [], r"ATATT3[A-Za-z0-9_=-]{150,250}"),
+    provider!("heroku-key", "Heroku API key", Error, "HEROKU_API_KEY",
+        prefixes ["HRKU-AA"], slot [], r"HRKU-AA[A-Za-z0-9_-]{58}"),
+    provider!("azure-client-secret", "Azure AD client secret", Error, "AZURE_CLIENT_SECRET",
+        prefixes ["Q~"], slot [], r"[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}"),
+    provider!("mapbox-secret-token", "Mapbox secret token", Error, "MAPBOX_ACCESS_TOKEN",
+        prefixes ["sk.eyJ"], slot [], r"sk\.eyJ[A-Za-z0-9_-]{50,}\.[A-Za-z0-9_-]{20,}"),
+    provider!("browserbase-key", "Browserbase API key", Error, "BROWSERBASE_API_KEY",
+        prefixes ["bb_live_", "bb_test_"], slot [], r"bb_(?:live|test)_[A-Za-z0-9_-]{27}"),
+    provider!("fireworks-key", "Fireworks API key", Error, "FIREWORKS_API_KEY",
+        prefixes ["fw_"], slot [], r"fw_[A-Za-z0-9]{20,40}"),
+    provider!("datadog-key", "Datadog API key", Error, "DD_API_KEY",
+        prefixes [], slot ["DATADOG", "DD_API", "DD_APP"], r"[a-f0-9]{32,40}"),
+    provider!("together-key", "Together AI API key", Error, "TOGETHER_API_KEY",
+        prefixes [], slot ["TOGETHER"], r"[a-f0-9]{64}"),
+    provider!("vercel-token", "Vercel token", Error, "VERCEL_TOKEN",
+        prefixes [], slot ["VERCEL"], r"[A-Za-z0-9]{24}"),
+    provider!("netlify-token", "Netlify token", Error, "NETLIFY_AUTH_TOKEN",
+        prefixes [], slot ["NETLIFY"], r"[A-Za-z0-9=_-]{40,46}"),
+    provider!("asana-token", "Asana personal access token", Error, "ASANA_ACCESS_TOKEN",
+        prefixes [], slot ["ASANA"], r"[0-9]/[0-9]{10,20}:[a-f0-9]{32}"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_complete_and_consistent() {
+        assert!(PROVIDERS.len() >= 45, "{} providers", PROVIDERS.len());
+        let mut ids = std::collections::HashSet::new();
+        for p in PROVIDERS {
+            assert!(ids.insert(p.rule.id), "{} twice", p.rule.id);
+            assert!(
+                !p.prefixes.is_empty() || !p.slot_words.is_empty(),
+                "{} can never be found",
+                p.rule.id
+            );
+            assert!(!p.variable.is_empty());
+            for w in p.slot_words {
+                assert_eq!(*w, w.to_ascii_uppercase(), "{}", p.rule.id);
+            }
+        }
+        super::super::scan::compile_all();
+    }
+}

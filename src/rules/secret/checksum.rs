@@ -1,0 +1,73 @@
+//! Validators that tell real tokens from look-alikes.
+
+use data_encoding::BASE64URL_NOPAD;
+
+const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// `n` in base 62, left-padded with `0` to six characters.
+pub fn base62_6(mut n: u32) -> String {
+    let mut out = [b'0'; 6];
+    for slot in out.iter_mut().rev() {
+        *slot = BASE62[(n % 62) as usize];
+        n /= 62;
+    }
+    String::from_utf8(out.to_vec()).unwrap_or_default()
+}
+
+/// GitHub's classic tokens (`ghp_` and siblings) and npm's (`npm_`): 30 random characters
+/// after the prefix, then the CRC32 of those 30 characters in base 62, six characters long.
+pub fn github(token: &str) -> bool {
+    let Some((_, body)) = token.split_once('_') else {
+        return false;
+    };
+    if body.len() != 36 || !body.is_ascii() {
+        return false;
+    }
+    let (random, check) = body.split_at(30);
+    base62_6(crc32fast::hash(random.as_bytes())) == check
+}
+
+/// A JWT whose header decodes to a JSON object with an `alg`.
+pub fn jwt(token: &str) -> bool {
+    let Some(header) = token.split('.').next() else {
+        return false;
+    };
+    let Ok(bytes) = BASE64URL_NOPAD.decode(header.trim_end_matches('=').as_bytes()) else {
+        return false;
+    };
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .is_ok_and(|h| h.get("alg").is_some_and(serde_json::Value::is_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base62_is_padded() {
+        assert_eq!(base62_6(0), "000000");
+        assert_eq!(base62_6(61), "00000z");
+        assert_eq!(base62_6(62), "000010");
+        assert_eq!(base62_6(u32::MAX), "4gfFC3");
+    }
+
+    #[test]
+    fn github_checksum_separates_look_alikes() {
+        let random = "Qm3kP9zT2vL8xW4nR7yB1cD5fG6hJ0";
+        let good = format!(
+            "ghp_{random}{}",
+            base62_6(crc32fast::hash(random.as_bytes()))
+        );
+        assert!(github(&good));
+        let mut bad = good.clone();
+        bad.replace_range(5..6, "z");
+        assert!(!github(&bad));
+    }
+
+    #[test]
+    fn jwt_header_must_decode() {
+        let header = BASE64URL_NOPAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+        assert!(jwt(&format!("{header}.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")));
+        assert!(!jwt("eyJub3Rqc29u.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"));
+    }
+}

@@ -1,0 +1,297 @@
+//! What looks like a secret but is not: placeholders, masked values, decoys; and entropy.
+
+/// Placeholder words that stand where a real value belongs.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "changeme",
+    "change_me",
+    "change-me",
+    "replaceme",
+    "replace_me",
+    "replace-me",
+    "placeholder",
+    "your_token_here",
+    "your-token-here",
+    "yourtokenhere",
+    "your_key_here",
+    "your-key-here",
+    "your_api_key",
+    "your-api-key",
+    "yourapikey",
+    "insert_key_here",
+    "insert-key-here",
+    "todo",
+    "tbd",
+    "fixme",
+    "secret",
+    "password",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "example",
+    "dummy",
+    "redacted",
+    "none",
+    "null",
+    "xxx",
+];
+
+/// True for text written to be replaced: `<YOUR_API_KEY>`, `your_token_here`, `changeme`,
+/// `xxxx...`, `sk-xxxxxxxx`, `hf_` followed by x's, `***`, `...`.
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    if v.is_empty() {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    if (v.starts_with('<') && v.ends_with('>'))
+        || (v.starts_with('[') && v.ends_with(']'))
+        || (v.starts_with("{{") && v.ends_with("}}"))
+    {
+        return true;
+    }
+    if PLACEHOLDER_WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    if lower.starts_with("your")
+        || lower.starts_with("<your")
+        || lower.contains("_here")
+        || lower.contains("-here")
+    {
+        return true;
+    }
+    if lower.contains("xxxx") || v.contains("****") || v.contains("...") || v.contains('…') {
+        return true;
+    }
+    if v.len() >= 3
+        && v.chars()
+            .all(|c| matches!(c, '*' | 'x' | 'X' | '.' | '#' | '-'))
+    {
+        return true;
+    }
+    // A known prefix followed only by x's, asterisks or dots: `hf_xxxxxxxx`.
+    let tail = v
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_start_matches(['_', '-']);
+    !tail.is_empty() && tail.len() >= 4 && tail.chars().all(|c| matches!(c, 'x' | 'X' | '*' | '.'))
+}
+
+/// True for token-shaped text that no provider issues: one repeated character, long runs,
+/// or a plain sequence (`abcdef...`, `123456...`).
+pub fn looks_fake(token: &str) -> bool {
+    if is_placeholder(token) {
+        return true;
+    }
+    let body: Vec<u8> = token.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    if body.len() < 8 {
+        return false;
+    }
+    let distinct = {
+        let mut seen = [false; 128];
+        body.iter()
+            .filter(|b| !std::mem::replace(&mut seen[**b as usize], true))
+            .count()
+    };
+    if distinct <= 3 {
+        return true;
+    }
+    // Runs of one character, or of consecutive characters, over half the body.
+    let (mut same, mut step, mut best) = (1, 1, 1);
+    for w in body.windows(2) {
+        same = if w[1] == w[0] { same + 1 } else { 1 };
+        step = if w[1] == w[0].wrapping_add(1) {
+            step + 1
+        } else {
+            1
+        };
+        best = best.max(same).max(step);
+    }
+    best * 2 > body.len()
+}
+
+/// Shannon entropy in bits per character.
+pub fn entropy(s: &str) -> f64 {
+    let mut counts = [0u32; 256];
+    let mut n = 0u32;
+    for b in s.bytes() {
+        counts[b as usize] += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    let n = f64::from(n);
+    counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+fn is_hex(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Values that are not secrets even in a slot named like one: references, UUIDs, git SHAs
+/// and digests, paths, URLs without credentials, version strings, numbers, words.
+pub fn is_decoy(value: &str) -> bool {
+    let v = value.trim();
+    let bytes = v.as_bytes();
+    if v.contains("${") || v.starts_with('$') {
+        return true;
+    }
+    // UUID: 8-4-4-4-12 hex.
+    if v.len() == 36
+        && v.split('-').map(str::len).eq([8, 4, 4, 4, 12])
+        && is_hex(&v.replace('-', ""))
+    {
+        return true;
+    }
+    // Git SHAs (short and long) and sha256/sha512 digests.
+    if matches!(v.len(), 7..=12 | 40 | 64 | 128)
+        && is_hex(v)
+        && v.bytes().any(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    if let Some(rest) = v.split_once("sha256:").map(|(_, r)| r)
+        && rest.len() >= 64
+    {
+        return true;
+    }
+    // Paths.
+    if v.starts_with('/')
+        || v.starts_with("./")
+        || v.starts_with("../")
+        || v.starts_with("~/")
+        || (bytes.len() > 2 && bytes[1] == b':' && (bytes[2] == b'\\' || bytes[2] == b'/'))
+    {
+        return true;
+    }
+    // URLs: only their credentials are secrets, and those are checked as such.
+    if v.contains("://") {
+        return true;
+    }
+    // Versions, numbers, booleans.
+    let version = v.trim_start_matches(['v', 'V']);
+    if !version.is_empty()
+        && version
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return true;
+    }
+    if matches!(
+        v.to_ascii_lowercase().as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off"
+    ) {
+        return true;
+    }
+    // Identifiers made of short lower-case words: `gpt-4o-mini`, `us-east-1`, `read_only`.
+    if v.len() < 32
+        && v.contains(['-', '_', '.'])
+        && v.split(['-', '_', '.']).all(|w| {
+            w.len() <= 8
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+    {
+        return true;
+    }
+    // Sentences and e-mail addresses.
+    v.contains(' ') || (v.contains('@') && v.contains('.') && !v.contains(':'))
+}
+
+/// Whether a literal in a slot named like a secret is one: long enough, mixed enough, random
+/// enough, and none of the decoys above.
+pub fn looks_secret(value: &str) -> bool {
+    let v = value.trim();
+    if v.len() < 8 || is_placeholder(v) || is_decoy(v) || looks_fake(v) {
+        return false;
+    }
+    let classes = [
+        v.bytes().any(|b| b.is_ascii_lowercase()),
+        v.bytes().any(|b| b.is_ascii_uppercase()),
+        v.bytes().any(|b| b.is_ascii_digit()),
+        v.bytes().any(|b| !b.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|c| **c)
+    .count();
+    let e = entropy(v);
+    match v.len() {
+        0..=11 => classes >= 3 && e >= 2.8,
+        12..=19 => classes >= 2 && e >= 3.0,
+        _ => (classes >= 2 && e >= 3.2) || (is_hex(v) && e >= 3.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "<YOUR_API_KEY>",
+            "your_token_here",
+            "changeme",
+            "xxxxxxxxxxxxxxxx",
+            "sk-xxxxxxxxxxxxxxxx",
+            "hf_xxxxxxxxxxxxxxxxxxxx",
+            "YOUR-KEY",
+            "***",
+            "sk-...",
+            "{{ api_key }}",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+            assert!(!looks_secret(p), "{p}");
+        }
+        for p in ["hf_Qm3kP9zT2vL8xW4nR7yB1cD5fG6hJ0aS", "x9Kq2mZ7"] {
+            assert!(!is_placeholder(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn decoys_are_not_secrets() {
+        for d in [
+            "${GITHUB_TOKEN}",
+            "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
+            "9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "/home/me/.ssh/id_ed25519",
+            "https://api.example.com/v1",
+            "1.4.2",
+            "v20.11.0",
+            "aaaaaaaaaaaaaaaaaaaa",
+            "abcdefghijklmnopqrstuvwxyz",
+            "12345678901234567890",
+            "The token for the staging cluster",
+            "gpt-4o-mini",
+            "us-east-1",
+        ] {
+            assert!(!looks_secret(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn random_literals_are_secrets() {
+        for s in [
+            "Zt8qLw2mN4vB7xK1pR9s",
+            "a8f5f167f44f4964e6c998dee827110c3f2b",
+            "p@ssW0rd-2024!x",
+            "kJ8#mQ2$vL9z",
+        ] {
+            assert!(looks_secret(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn entropy_bounds() {
+        assert_eq!(entropy("aaaa"), 0.0);
+        assert!((entropy("abcd") - 2.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,133 @@
+//! Finding provider tokens in a string: one Aho-Corasick pass over every provider's literal
+//! prefixes decides which patterns run at all; patterns are compiled once, on first use.
+
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::catalogue::{PROVIDERS, Provider};
+use super::fake;
+
+/// A provider's token inside a string, in bytes of the decoded string.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub provider: &'static Provider,
+    pub range: Range<usize>,
+}
+
+struct Engine {
+    prefixes: AhoCorasick,
+    /// For each prefix pattern, the provider it belongs to.
+    owner: Vec<usize>,
+    regexes: Vec<OnceLock<Regex>>,
+    anchored: Vec<OnceLock<Regex>>,
+}
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    let mut literals = Vec::new();
+    let mut owner = Vec::new();
+    for (i, p) in PROVIDERS.iter().enumerate() {
+        for prefix in p.prefixes {
+            literals.push(*prefix);
+            owner.push(i);
+        }
+    }
+    Engine {
+        prefixes: AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .expect("the provider prefixes build an automaton"),
+        owner,
+        regexes: PROVIDERS.iter().map(|_| OnceLock::new()).collect(),
+        anchored: PROVIDERS.iter().map(|_| OnceLock::new()).collect(),
+    }
+});
+
+impl Engine {
+    fn regex(&self, i: usize) -> &Regex {
+        self.regexes[i]
+            .get_or_init(|| Regex::new(PROVIDERS[i].pattern).expect("catalogue patterns compile"))
+    }
+
+    fn anchored(&self, i: usize) -> &Regex {
+        self.anchored[i].get_or_init(|| {
+            Regex::new(&format!("^(?:{})$", PROVIDERS[i].pattern))
+                .expect("catalogue patterns compile")
+        })
+    }
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Every provider token in `text`: prefix, pattern, a boundary on both sides, the provider's
+/// validator, and not a placeholder or an obvious fake.
+pub fn find(text: &str) -> Vec<Match> {
+    let engine = &*ENGINE;
+    let mut candidates = [0u64; 2];
+    let mut any = false;
+    for m in engine.prefixes.find_overlapping_iter(text) {
+        let p = engine.owner[m.pattern().as_usize()];
+        candidates[p / 64] |= 1 << (p % 64);
+        any = true;
+    }
+    if !any {
+        return Vec::new();
+    }
+    let mut out: Vec<Match> = Vec::new();
+    for (i, provider) in PROVIDERS.iter().enumerate() {
+        if candidates[i / 64] & (1 << (i % 64)) == 0 {
+            continue;
+        }
+        for m in engine.regex(i).find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(is_token_char) || after.is_some_and(is_token_char) {
+                continue;
+            }
+            let token = m.as_str();
+            if fake::looks_fake(token) || provider.validate.is_some_and(|v| !v(token)) {
+                continue;
+            }
+            // A longer match of another provider at the same place wins (`sk-ant-` over `sk-`).
+            if out
+                .iter()
+                .any(|o| o.range.start <= m.start() && o.range.end >= m.end())
+            {
+                continue;
+            }
+            out.retain(|o| !(m.start() <= o.range.start && m.end() >= o.range.end));
+            out.push(Match {
+                provider,
+                range: m.range(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+/// A provider whose tokens have no prefix, recognised by the name of the slot that holds the
+/// whole `value` (`COHERE_API_KEY`), when the value has its exact format.
+pub fn by_slot(slot: &str, value: &str) -> Option<&'static Provider> {
+    let upper = slot.to_ascii_uppercase();
+    let engine = &*ENGINE;
+    PROVIDERS.iter().enumerate().find_map(|(i, p)| {
+        (p.slot_words.iter().any(|w| upper.contains(w))
+            && engine.anchored(i).is_match(value)
+            && !fake::looks_fake(value)
+            && p.validate.is_none_or(|v| v(value)))
+        .then_some(p)
+    })
+}
+
+/// Compiles every pattern now (for tests: a bad pattern fails there, not at a user's).
+pub fn compile_all() {
+    for i in 0..PROVIDERS.len() {
+        ENGINE.regex(i);
+        ENGINE.anchored(i);
+    }
+}
