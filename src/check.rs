@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::env::{EnvOptions, Environment, Expander, ScanOnly, VarSet};
 use crate::parse::{self, Dialect, kind_with_article};
 use crate::rules::config::{self, Entry};
+use crate::rules::oauth::{self, OAuthOptions};
 use crate::rules::schema::{self as schema_rules, Target};
 use crate::rules::secret::Secrets;
 use crate::schema::{Part, Transport};
@@ -38,6 +39,7 @@ pub struct Options {
     pub env: EnvOptions,
     /// Keep each config's resolved document in the report (for `render`).
     pub keep_resolved: bool,
+    pub oauth: OAuthOptions,
 }
 
 /// Where a config comes from.
@@ -235,11 +237,24 @@ fn check_one(
         used: HashSet::new(),
         redact: Vec::new(),
         scan: Secrets::default(),
+        apps: Vec::new(),
     };
     let mut out = Vec::new();
     let root = check_source(&mut walk, dialect, &mut out);
     let (used, mut secrets) = (walk.used, walk.redact);
     let found = walk.scan.finish(id, &mut out);
+    if !walk.apps.is_empty() {
+        let mut oauth_options = options.oauth.clone();
+        if oauth_options.hub_url.is_none() {
+            let set = env.set(set);
+            oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
+                .iter()
+                .find_map(|name| env.get(set, name))
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned);
+        }
+        oauth::check(&walk.apps, &oauth_options, id, &mut out);
+    }
     report.diagnostics.extend(out);
     if !found.is_empty() {
         let file = &mut report.files[id];
@@ -266,6 +281,7 @@ struct Walk<'w> {
     /// Pointers of the values `render --redact` hides.
     redact: Vec<String>,
     scan: Secrets,
+    apps: Vec<oauth::App>,
 }
 
 impl Walk<'_> {
@@ -492,6 +508,13 @@ fn entry(
         node: obj,
         path,
     };
+    if let Some(resolved) = json.as_object() {
+        let (env, set) = (walk.env, walk.set);
+        let origin = |name: &str| env.definition(set, name);
+        walk.apps
+            .extend(oauth::apps(name, obj, resolved, path, &origin));
+    }
+    let conv = &walk.conv;
     let hidden = config::check(&entry, json.as_object(), &failed, out);
     let Some(map) = json.as_object_mut() else {
         return json;

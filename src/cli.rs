@@ -55,6 +55,43 @@ struct CheckArgs {
     color: Color,
     #[command(flatten)]
     env: EnvArgs,
+    #[command(flatten)]
+    oauth: OAuthArgs,
+}
+
+/// What OAuth redirect URIs are checked against.
+#[derive(Debug, clap::Args)]
+struct OAuthArgs {
+    /// Where the hub is reached in the browser, e.g. `http://localhost:7000` (default:
+    /// `MCP_HUB_PUBLIC_URL` or `HUB_URL` from the environment or `.env`).
+    #[arg(long, value_name = "URL")]
+    hub_url: Option<String>,
+    /// The hub's OAuth callback route, for the `generic` profile.
+    #[arg(long, value_name = "PATH", default_value = "/oauth/callback")]
+    callback_path: String,
+    /// A redirect URI registered with the provider (repeatable): each configured redirect URI
+    /// must equal one of them.
+    #[arg(long = "registered-redirect-uri", value_name = "URI")]
+    registered: Vec<String>,
+    /// The client whose callback shape redirect URIs must have.
+    #[arg(
+        long = "hub",
+        value_enum,
+        value_name = "PROFILE",
+        default_value = "generic"
+    )]
+    profile: crate::rules::oauth::Profile,
+}
+
+impl OAuthArgs {
+    fn options(&self) -> crate::rules::oauth::OAuthOptions {
+        crate::rules::oauth::OAuthOptions {
+            hub_url: self.hub_url.clone(),
+            callback_path: self.callback_path.clone(),
+            registered: self.registered.clone(),
+            profile: self.profile,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +137,8 @@ struct RenderArgs {
     jsonc: bool,
     #[command(flatten)]
     env: EnvArgs,
+    #[command(flatten)]
+    oauth: OAuthArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -168,6 +207,7 @@ fn check(args: CheckArgs) -> ExitCode {
         jsonc: args.jsonc,
         env: args.env.options(),
         keep_resolved: false,
+        oauth: args.oauth.options(),
     };
     let report = check::check_inputs(&inputs, &options);
 
@@ -226,6 +266,7 @@ fn render(args: RenderArgs) -> ExitCode {
             jsonc: args.jsonc,
             env: args.env.options(),
             keep_resolved: true,
+            oauth: args.oauth.options(),
         },
         redact: args.redact,
         drop_disabled: args.drop_disabled,

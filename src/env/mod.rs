@@ -338,6 +338,19 @@ impl Environment {
             .map(String::as_str)
     }
 
+    /// A variable's value as a config would see it (no entry scope).
+    pub fn get<'v>(&'v self, set: &'v VarSet, name: &str) -> Option<&'v str> {
+        self.lookup(set, None, name)
+    }
+
+    /// The `.env` line that gives `name` its value, unless the environment overrides it.
+    pub fn definition(&self, set: &VarSet, name: &str) -> Option<(FileId, Span)> {
+        if self.process.as_ref().is_some_and(|p| p.contains_key(name)) {
+            return None;
+        }
+        set.values.get(name).map(|d| (d.file, d.key_span))
+    }
+
     fn undefined_help(&self, set: &VarSet, name: &str, in_dotenv: bool) -> String {
         let mut known: Vec<&str> = set.values.keys().map(String::as_str).collect();
         known.sort_unstable();

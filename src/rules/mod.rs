@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod env;
+pub mod oauth;
 pub mod parse;
 pub mod schema;
 pub mod secret;
@@ -90,6 +91,17 @@ pub static ALL: &[&Rule] = &[
     &config::INVALID_URL,
     &config::INSECURE_URL,
     &config::PLACEHOLDER_VALUE,
+    &oauth::INVALID_REDIRECT_URI,
+    &oauth::REDIRECT_URI_FRAGMENT,
+    &oauth::INSECURE_REDIRECT_URI,
+    &oauth::WILDCARD_REDIRECT_URI,
+    &oauth::REDIRECT_URI_USERINFO,
+    &oauth::REDIRECT_URI_SCHEME,
+    &oauth::EMPTY_REDIRECT_URI,
+    &oauth::REDIRECT_URI_MISMATCH,
+    &oauth::HUB_CALLBACK_MISMATCH,
+    &oauth::SHARED_CLIENT_ID,
+    &oauth::LOCALHOST_REDIRECT,
 ];
 
 /// Every rule: the list above, then the `secret/` rules and the provider catalogue.
