@@ -705,53 +705,58 @@ pub fn env_file_hygiene(path: &FsPath, id: FileId) -> Option<Diagnostic> {
         _ => FsPath::new("."),
     };
     let name = path.file_name()?;
-    let git = |args: &[&std::ffi::OsStr]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .ok()
-    };
-    let inside = git(&["rev-parse".as_ref(), "--is-inside-work-tree".as_ref()])?;
-    if !inside.success() {
+    // Most runs are outside a repository or in one: look for `.git` before spawning git.
+    let absolute = dir.canonicalize().ok()?;
+    if !absolute.ancestors().any(|a| a.join(".git").exists()) {
         return None;
     }
-    let tracked = git(&[
-        "ls-files".as_ref(),
-        "--error-unmatch".as_ref(),
-        "--".as_ref(),
-        name,
-    ])?
-    .success();
+    // One call: `??` untracked and not ignored, `!!` ignored, nothing or a change: tracked.
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "status",
+            "--porcelain=v1",
+            "--ignored=matching",
+            "--untracked-files=all",
+            "--",
+        ])
+        .arg(name)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let status = String::from_utf8_lossy(&output.stdout);
     let diag = |message: String, help: &str| {
         Diagnostic::new(&ENV_FILE_NOT_IGNORED, id, Span::new(0, 0), "", message)
             .label("this file")
             .help(help.to_owned())
     };
-    if tracked {
-        return Some(diag(
+    if status.starts_with("!!") {
+        None
+    } else if status.starts_with("??") {
+        Some(
+            diag(
+                format!(
+                    "{} is not ignored by git: one `git add .` would commit its secrets",
+                    path.display()
+                ),
+                "add `.env` to .gitignore",
+            )
+            .severity(crate::diagnostic::Severity::Warning),
+        )
+    } else {
+        Some(diag(
             format!(
                 "{} is tracked by git: the secrets in it are in the repository",
                 path.display()
             ),
             "run `git rm --cached .env`, add `.env` to .gitignore, and rotate every secret it holds",
-        ));
+        ))
     }
-    let ignored = git(&["check-ignore".as_ref(), "-q".as_ref(), "--".as_ref(), name])?.success();
-    (!ignored).then(|| {
-        diag(
-            format!(
-                "{} is not ignored by git: one `git add .` would commit its secrets",
-                path.display()
-            ),
-            "add `.env` to .gitignore",
-        )
-        .severity(crate::diagnostic::Severity::Warning)
-    })
 }
 
 #[cfg(test)]
