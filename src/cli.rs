@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Input, Options};
 use crate::diagnostic::Severity;
@@ -34,6 +34,13 @@ enum Command {
     },
     /// Print the JSON Schema of the config, for editors.
     Schema,
+    /// Print a shell completion script: `mcplint completions bash > /etc/bash_completion.d/mcplint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `mcplint man > mcplint.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,13 +57,136 @@ struct CheckArgs {
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
-    /// When to use colour in the human format.
+    /// When to use colour in the human format (over `NO_COLOR`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Exit 1 on findings of this level too: `--deny warnings`.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+    /// Report only these rules (repeatable, or comma-separated); a family such as `oauth/`
+    /// selects all of its rules.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not report these rules (repeatable, or comma-separated); families work too.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Findings only: no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Report only findings that FILE (written by `--write-baseline`) does not record.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (by fingerprint, never the values) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    #[command(flatten)]
+    settings: SettingsArgs,
     #[command(flatten)]
     env: EnvArgs,
     #[command(flatten)]
     oauth: OAuthArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+    Infos,
+}
+
+/// Where mcplint's own settings come from.
+#[derive(Debug, clap::Args)]
+struct SettingsArgs {
+    /// Read settings from this file instead of the nearest `.mcplint.json`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any `.mcplint.json`.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+/// Settings from `.mcplint.json`, and the file with its own findings.
+struct Loaded {
+    settings: crate::settings::Settings,
+    file: Option<(
+        crate::source::SourceFile,
+        Vec<crate::diagnostic::Diagnostic>,
+    )>,
+}
+
+impl SettingsArgs {
+    fn load(&self) -> Loaded {
+        let path = if self.no_config {
+            None
+        } else {
+            self.config.clone().or_else(|| {
+                let cwd = std::env::current_dir().ok()?;
+                let found = crate::settings::discover(&cwd)?;
+                // Shown relative to where mcplint runs, like every other file.
+                let cwd = cwd.canonicalize().unwrap_or(cwd);
+                Some(found.strip_prefix(&cwd).map(PathBuf::from).unwrap_or(found))
+            })
+        };
+        match path {
+            None => Loaded {
+                settings: crate::settings::Settings::default(),
+                file: None,
+            },
+            Some(path) => {
+                let (file, settings, diags) = crate::settings::load(&path, 0);
+                Loaded {
+                    settings,
+                    file: Some((file, diags)),
+                }
+            }
+        }
+    }
+}
+
+impl Loaded {
+    fn options(&self, jsonc: bool, env: &EnvArgs, oauth: &OAuthArgs) -> Options {
+        let mut env = env.options();
+        if env.files.is_empty() {
+            env.files = self.settings.env_files.clone();
+        }
+        Options {
+            jsonc,
+            env,
+            keep_resolved: false,
+            oauth: oauth.options(&self.settings),
+        }
+    }
+
+    /// Applies the settings' severities, adds the settings file's own findings, and applies
+    /// the command line's rule selection.
+    fn adjust(self, report: &mut crate::check::Report, select: &[String], ignore: &[String]) {
+        let settings = self.settings;
+        report
+            .diagnostics
+            .retain_mut(|d| match settings.severity(d.rule.id) {
+                Some(None) => false,
+                Some(Some(level)) => {
+                    d.severity = level;
+                    true
+                }
+                None => true,
+            });
+        if let Some((file, mut diags)) = self.file {
+            let id = report.files.len();
+            for d in &mut diags {
+                d.file = id;
+            }
+            report.files.push(file);
+            report.diagnostics.extend(diags);
+        }
+        use crate::suppress::matches;
+        report.diagnostics.retain(|d| {
+            (select.is_empty() || select.iter().any(|p| matches(p, d.rule.id)))
+                && !ignore.iter().any(|p| matches(p, d.rule.id))
+        });
+    }
 }
 
 /// What OAuth redirect URIs are checked against.
@@ -66,30 +196,38 @@ struct OAuthArgs {
     /// `MCP_HUB_PUBLIC_URL` or `HUB_URL` from the environment or `.env`).
     #[arg(long, value_name = "URL")]
     hub_url: Option<String>,
-    /// The hub's OAuth callback route, for the `generic` profile.
-    #[arg(long, value_name = "PATH", default_value = "/oauth/callback")]
-    callback_path: String,
+    /// The hub's OAuth callback route, for the `generic` profile [default: /oauth/callback].
+    #[arg(long, value_name = "PATH")]
+    callback_path: Option<String>,
     /// A redirect URI registered with the provider (repeatable): each configured redirect URI
     /// must equal one of them.
     #[arg(long = "registered-redirect-uri", value_name = "URI")]
     registered: Vec<String>,
-    /// The client whose callback shape redirect URIs must have.
-    #[arg(
-        long = "hub",
-        value_enum,
-        value_name = "PROFILE",
-        default_value = "generic"
-    )]
-    profile: crate::rules::oauth::Profile,
+    /// The client whose callback shape redirect URIs must have [default: generic].
+    #[arg(long = "hub", value_enum, value_name = "PROFILE")]
+    profile: Option<crate::rules::oauth::Profile>,
 }
 
 impl OAuthArgs {
-    fn options(&self) -> crate::rules::oauth::OAuthOptions {
+    /// The flags over the settings file, over the defaults.
+    fn options(&self, settings: &crate::settings::Settings) -> crate::rules::oauth::OAuthOptions {
+        let defaults = crate::rules::oauth::OAuthOptions::default();
         crate::rules::oauth::OAuthOptions {
-            hub_url: self.hub_url.clone(),
-            callback_path: self.callback_path.clone(),
-            registered: self.registered.clone(),
-            profile: self.profile,
+            hub_url: self.hub_url.clone().or_else(|| settings.hub_url.clone()),
+            callback_path: self
+                .callback_path
+                .clone()
+                .or_else(|| settings.callback_path.clone())
+                .unwrap_or(defaults.callback_path),
+            registered: if self.registered.is_empty() {
+                settings.registered.clone()
+            } else {
+                self.registered.clone()
+            },
+            profile: self
+                .profile
+                .or(settings.profile)
+                .unwrap_or(defaults.profile),
         }
     }
 }
@@ -136,6 +274,8 @@ struct RenderArgs {
     #[arg(long)]
     jsonc: bool,
     #[command(flatten)]
+    settings: SettingsArgs,
+    #[command(flatten)]
     env: EnvArgs,
     #[command(flatten)]
     oauth: OAuthArgs,
@@ -166,6 +306,18 @@ pub fn run() -> ExitCode {
         Command::Rules => print(&rules_table()),
         Command::Explain { rule } => explain(&rule),
         Command::Schema => print(crate::schema::SOURCE),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mcplint", &mut buf);
+            print(&String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+                Ok(()) => print(&String::from_utf8_lossy(&buf)),
+                Err(e) => fail(&format!("cannot render the man page: {e}")),
+            }
+        }
     }
 }
 
@@ -203,13 +355,47 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.files.iter().map(|p| input_of(p)).collect()
     };
-    let options = Options {
-        jsonc: args.jsonc,
-        env: args.env.options(),
-        keep_resolved: false,
-        oauth: args.oauth.options(),
-    };
-    let report = check::check_inputs(&inputs, &options);
+    let loaded = args.settings.load();
+    let options = loaded.options(args.jsonc, &args.env, &args.oauth);
+    // Paths the settings ignore are not checked (pre-commit passes every matching file).
+    let inputs: Vec<Input> = inputs
+        .into_iter()
+        .filter(|i| !matches!(i, Input::Path(p) if loaded.settings.ignores(p)))
+        .collect();
+    let mut report = check::check_inputs(&inputs, &options);
+    crate::suppress::apply_inline(&mut report);
+    loaded.adjust(&mut report, &args.select, &args.ignore);
+    report.diagnostics.sort_by(|a, b| {
+        (a.file, a.span.start, a.span.end, a.rule.id).cmp(&(
+            b.file,
+            b.span.start,
+            b.span.end,
+            b.rule.id,
+        ))
+    });
+    if let Some(path) = &args.write_baseline {
+        let text = crate::suppress::baseline(&report);
+        return match crate::render::write_atomic(path, &text, None) {
+            Ok(()) => {
+                eprintln!(
+                    "mcplint: recorded {} finding(s) in {}",
+                    report.diagnostics.len(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("cannot write {}: {e}", path.display())),
+        };
+    }
+    if let Some(path) = &args.baseline {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => return fail(&format!("cannot read the baseline {}: {e}", path.display())),
+        };
+        if let Err(e) = crate::suppress::apply_baseline(&mut report, &text) {
+            return fail(&format!("{}: {e}", path.display()));
+        }
+    }
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
@@ -223,14 +409,34 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         Style::PLAIN.width
     };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = report::write(&report, args.format, Style { color, width }, &mut out)
-        .and_then(|()| out.flush());
-    drop(out);
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return fail(&format!("cannot write the report: {e}"));
+    let style = Style {
+        color: color && args.output.is_none(),
+        width,
+        summary: !args.quiet,
+    };
+    if let Some(path) = &args.output {
+        let mut buf = Vec::new();
+        let text = report::write(&report, args.format, style, &mut buf)
+            .map(|()| String::from_utf8_lossy(&buf).into_owned());
+        if let Err(e) = text
+            .map_err(crate::render::WriteError::Io)
+            .and_then(|t| crate::render::write_atomic(path, &t, None))
+        {
+            return fail(&format!(
+                "cannot write the report to {}: {e}",
+                path.display()
+            ));
+        }
+    } else {
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let written =
+            report::write(&report, args.format, style, &mut out).and_then(|()| out.flush());
+        drop(out);
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return fail(&format!("cannot write the report: {e}"));
+        }
     }
 
     for err in &report.read_errors {
@@ -239,10 +445,10 @@ fn check(args: CheckArgs) -> ExitCode {
     if !report.read_errors.is_empty() {
         return ExitCode::from(EXIT_TROUBLE);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
+    let threshold = match (args.fail_on, args.deny) {
+        (FailOn::Info, _) | (_, Some(Deny::Infos)) => Severity::Info,
+        (FailOn::Warning, _) | (_, Some(Deny::Warnings)) => Severity::Warning,
+        (FailOn::Error, None) => Severity::Error,
     };
     if report.diagnostics.iter().any(|d| d.severity >= threshold) {
         ExitCode::from(1)
@@ -261,13 +467,11 @@ fn input_of(path: &std::path::Path) -> Input {
 
 fn render(args: RenderArgs) -> ExitCode {
     let input = input_of(&args.file);
+    let loaded = args.settings.load();
+    let mut check = loaded.options(args.jsonc, &args.env, &args.oauth);
+    check.keep_resolved = true;
     let options = crate::render::RenderOptions {
-        check: Options {
-            jsonc: args.jsonc,
-            env: args.env.options(),
-            keep_resolved: true,
-            oauth: args.oauth.options(),
-        },
+        check,
         redact: args.redact,
         drop_disabled: args.drop_disabled,
     };
@@ -281,7 +485,14 @@ fn render(args: RenderArgs) -> ExitCode {
             crate::render::WriteError::SameAsInput
         ));
     }
-    let (mut report, rendered) = crate::render::render(&input, &options);
+    // The settings' severities and suppressions decide what blocks a render.
+    let mut settings = Some(loaded);
+    let (mut report, rendered) = crate::render::render(&input, &options, &mut |report| {
+        crate::suppress::apply_inline(report);
+        if let Some(loaded) = settings.take() {
+            loaded.adjust(report, &[], &[]);
+        }
+    });
 
     // Findings go to stderr, so that stdout is the rendered config alone.
     report
@@ -296,6 +507,7 @@ fn render(args: RenderArgs) -> ExitCode {
         } else {
             Style::PLAIN.width
         },
+        summary: true,
     };
     if !report.diagnostics.is_empty() {
         let _ = report::write(&report, Format::Human, style, &mut stderr.lock());

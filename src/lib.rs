@@ -13,6 +13,8 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod settings;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod tree;

@@ -19,10 +19,16 @@ pub struct RenderOptions {
 
 /// Checks `input` and, when nothing is an error, returns the resolved config as text:
 /// same shape and key order, two-space indentation, a final newline.
-pub fn render(input: &Input, options: &RenderOptions) -> (Report, Option<String>) {
+/// `adjust` runs on the findings before they decide (suppressions, settings).
+pub fn render(
+    input: &Input,
+    options: &RenderOptions,
+    adjust: &mut dyn FnMut(&mut Report),
+) -> (Report, Option<String>) {
     let mut check = options.check.clone();
     check.keep_resolved = true;
     let mut report = check::check_inputs(std::slice::from_ref(input), &check);
+    adjust(&mut report);
     let failed = !report.read_errors.is_empty() || report.count(Severity::Error) > 0;
     let Some(resolved) = report.resolved.pop().filter(|_| !failed) else {
         return (report, None);

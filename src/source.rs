@@ -37,6 +37,8 @@ pub enum FileKind {
     Config,
     /// A `.env` file: its values are secrets, never shown in a code frame.
     Env,
+    /// mcplint's own `.mcplint.json`.
+    Settings,
 }
 
 #[derive(Debug)]

@@ -260,3 +260,32 @@ fn valid_fixtures_pass_the_editor_schema() {
     .unwrap();
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn settings_file_ignores_paths_and_names_env_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("vendor")).unwrap();
+    std::fs::write(d.join("vendor/mcp-servers.json"), "[]").unwrap();
+    std::fs::write(
+        d.join("mcp-servers.json"),
+        r#"{ "a": { "command": "npx", "env": { "X": "${FROM_CI_FILE}" } } }"#,
+    )
+    .unwrap();
+    std::fs::write(d.join("ci.env"), "FROM_CI_FILE=1\n").unwrap();
+    std::fs::write(
+        d.join(".mcplint.json"),
+        r#"{ "ignore": ["vendor/**"], "envFiles": ["ci.env"] }"#,
+    )
+    .unwrap();
+    let r = run_in(
+        d,
+        &["check", "mcp-servers.json", "vendor/mcp-servers.json"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // Flags override the file.
+    let r = run_in(d, &["check", "mcp-servers.json", "--no-config"], None);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("FROM_CI_FILE"));
+}

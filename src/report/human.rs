@@ -53,7 +53,10 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
             writeln!(out)?;
         }
     }
-    writeln!(out, "{}", summary(report))
+    if style.summary {
+        writeln!(out, "{}", summary(report))?;
+    }
+    Ok(())
 }
 
 /// `2 errors and 1 warning in 1 of 3 files.` or `No problems in 3 files.`

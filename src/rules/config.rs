@@ -150,6 +150,47 @@ rule! {
     PLACEHOLDER_VALUE, "config/placeholder-value", Warning, "a placeholder where a real secret belongs"
 }
 
+rule! {
+    /// ## What it does
+    /// Notes a `// mcplint-ignore RULE: reason` comment that suppressed no finding: the rule
+    /// named does not fire on the line it applies to (the next line, or its own line when the
+    /// comment ends a line).
+    ///
+    /// ## Why is this bad?
+    /// A stale suppression hides the next real finding of that rule on that line.
+    ///
+    /// ## Example
+    /// ```jsonc
+    /// // mcplint-ignore secret/generic: test fixture
+    /// "LOG_LEVEL": "debug",
+    /// ```
+    ///
+    /// Use instead: remove the comment.
+    UNUSED_SUPPRESSION, "config/unused-suppression", Info, "a suppression that suppresses nothing"
+}
+
+rule! {
+    /// ## What it does
+    /// Reports a mistake in mcplint's own `.mcplint.json`: an unknown key, a value of the
+    /// wrong type, a rule id that does not exist, a severity that is not `off`, `info`,
+    /// `warning` or `error`.
+    ///
+    /// ## Why is this bad?
+    /// A setting that is not understood is not applied: a rule meant to be off stays on, or
+    /// the other way round.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "rules": { "secret/generic": "warn" } }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// { "rules": { "secret/generic": "warning" } }
+    /// ```
+    INVALID_SETTINGS, "config/invalid-settings", Error, "a mistake in `.mcplint.json`"
+}
+
 /// A server entry as it sits in the file.
 pub struct Entry<'e, 'a> {
     pub id: FileId,

@@ -91,6 +91,8 @@ pub static ALL: &[&Rule] = &[
     &config::INVALID_URL,
     &config::INSECURE_URL,
     &config::PLACEHOLDER_VALUE,
+    &config::UNUSED_SUPPRESSION,
+    &config::INVALID_SETTINGS,
     &oauth::INVALID_REDIRECT_URI,
     &oauth::REDIRECT_URI_FRAGMENT,
     &oauth::INSECURE_REDIRECT_URI,

@@ -1,0 +1,42 @@
+//! `--format gitlab`: a GitLab Code Quality report.
+
+use serde_json::json;
+
+use super::{fnv64, relative_uri};
+use crate::check::Report;
+use crate::diagnostic::Severity;
+
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let issues: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = &report.files[d.file];
+            let start = file.position(d.span.start);
+            let end = file.position(d.span.end);
+            let severity = match d.severity {
+                Severity::Error if d.rule.id.starts_with("secret/") => "critical",
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Info => "info",
+            };
+            // Stable while the finding is the same finding: rule, file, pointer, and the
+            // (masked) text it points at.
+            let text = &file.display_text()[d.span.start..d.span.end];
+            let key = format!("{}\0{}\0{}\0{text}", d.rule.id, file.name, d.pointer);
+            json!({
+                "type": "issue",
+                "description": d.message,
+                "check_name": d.rule.id,
+                "fingerprint": format!("{:016x}", fnv64(key.as_bytes())),
+                "severity": severity,
+                "location": {
+                    "path": relative_uri(&file.name),
+                    "lines": { "begin": start.line, "end": end.line },
+                },
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}

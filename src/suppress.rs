@@ -1,0 +1,234 @@
+//! Suppressions that never hide more than asked: `// mcplint-ignore RULE: reason` comments in
+//! JSONC files, and a baseline of fingerprints.
+
+use std::collections::HashSet;
+
+use crate::check::Report;
+use crate::diagnostic::Diagnostic;
+use crate::report::{fnv64, relative_uri};
+use crate::rules::config::UNUSED_SUPPRESSION;
+use crate::source::{FileId, FileKind, SourceFile, Span};
+
+/// One `mcplint-ignore` comment.
+#[derive(Debug)]
+struct Inline {
+    file: FileId,
+    span: Span,
+    /// 0-based line whose findings it suppresses.
+    line: usize,
+    rules: Vec<String>,
+}
+
+/// Whether `id` is named by `pattern`: the exact id, or its family (`secret/` or `secret`).
+pub fn matches(pattern: &str, id: &str) -> bool {
+    let family = pattern.trim_end_matches('/');
+    pattern == id
+        || id
+            .strip_prefix(family)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The comments of a JSONC file, found by the parser (never inside strings).
+fn comments(file: &SourceFile) -> Vec<(Span, String)> {
+    use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
+    let options = CollectOptions {
+        comments: CommentCollectionStrategy::Separate,
+        tokens: false,
+    };
+    let Ok(parsed) = jsonc_parser::parse_to_ast(&file.text, &options, &ParseOptions::default())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Span, String)> = parsed
+        .comments
+        .into_iter()
+        .flat_map(|map| map.into_values())
+        .flat_map(|list| {
+            list.iter()
+                .map(|c| {
+                    let r = match c {
+                        jsonc_parser::ast::Comment::Line(l) => l.range,
+                        jsonc_parser::ast::Comment::Block(b) => b.range,
+                    };
+                    (Span::from(r), c.text().to_owned())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_by_key(|(s, _)| s.start);
+    out.dedup_by_key(|(s, _)| s.start);
+    out
+}
+
+fn inline_suppressions(file: &SourceFile, id: FileId) -> Vec<Inline> {
+    if memchr::memmem::find(file.text.as_bytes(), b"mcplint-ignore").is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (span, text) in comments(file) {
+        let Some(rest) = text.trim().strip_prefix("mcplint-ignore") else {
+            continue;
+        };
+        let list = rest.split_once(':').map_or(rest, |(rules, _reason)| rules);
+        let rules: Vec<String> = list
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let line = file.line_index(span.start);
+        let before = &file.text[file.line_start(line)..span.start];
+        // Alone on its line: it is about the next line that holds something else.
+        let target = if before.trim().is_empty() {
+            (line + 1..file.line_count())
+                .find(|&l| {
+                    let t = file.text[file.line_start(l)..file.line_end(l)].trim();
+                    !t.is_empty() && !t.starts_with("//") && !t.starts_with("/*")
+                })
+                .unwrap_or(line)
+        } else {
+            line
+        };
+        out.push(Inline {
+            file: id,
+            span,
+            line: target,
+            rules,
+        });
+    }
+    out
+}
+
+/// Drops the findings that `mcplint-ignore` comments name, and reports the comments that
+/// suppressed nothing.
+pub fn apply_inline(report: &mut Report) {
+    let mut all = Vec::new();
+    for (id, file) in report.files.iter().enumerate() {
+        if file.kind == FileKind::Config {
+            all.extend(inline_suppressions(file, id));
+        }
+    }
+    if all.is_empty() {
+        return;
+    }
+    let mut used = vec![false; all.len()];
+    let files = &report.files;
+    report.diagnostics.retain(|d| {
+        let line = files[d.file].line_index(d.span.start);
+        match all.iter().position(|s| {
+            s.file == d.file && s.line == line && s.rules.iter().any(|r| matches(r, d.rule.id))
+        }) {
+            Some(i) => {
+                used[i] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    for (s, used) in all.iter().zip(used) {
+        if !used {
+            let what = if s.rules.is_empty() {
+                "names no rule".to_owned()
+            } else {
+                format!("matches no finding of {} on its line", s.rules.join(", "))
+            };
+            report.diagnostics.push(
+                Diagnostic::new(
+                    &UNUSED_SUPPRESSION,
+                    s.file,
+                    s.span,
+                    "",
+                    format!("this `mcplint-ignore` {what}"),
+                )
+                .label("unused")
+                .help("remove it, or name the rule id the finding shows (`mcplint-ignore RULE: reason`)"),
+            );
+        }
+    }
+}
+
+/// A finding's baseline fingerprint: rule, file, pointer and the offending text, hashed
+/// together; the text itself is never stored.
+pub fn fingerprint(report: &Report, d: &Diagnostic) -> String {
+    let file = &report.files[d.file];
+    let text = file.text.get(d.span.start..d.span.end).unwrap_or("");
+    let key = format!(
+        "{}\0{}\0{}\0{text}",
+        d.rule.id,
+        relative_uri(&file.name),
+        d.pointer
+    );
+    format!("{:016x}", fnv64(key.as_bytes()))
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Baseline {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    rule: String,
+    file: String,
+    pointer: String,
+    fingerprint: String,
+}
+
+/// The baseline of the current findings, as JSON.
+pub fn baseline(report: &Report) -> String {
+    let mut findings: Vec<Entry> = report
+        .diagnostics
+        .iter()
+        .map(|d| Entry {
+            rule: d.rule.id.to_owned(),
+            file: relative_uri(&report.files[d.file].name),
+            pointer: d.pointer.clone(),
+            fingerprint: fingerprint(report, d),
+        })
+        .collect();
+    findings.sort_by(|a, b| (&a.file, &a.pointer, &a.rule).cmp(&(&b.file, &b.pointer, &b.rule)));
+    let mut text = serde_json::to_string_pretty(&Baseline {
+        version: 1,
+        findings,
+    })
+    .unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Drops the findings recorded in a baseline; returns how many.
+pub fn apply_baseline(report: &mut Report, text: &str) -> Result<usize, String> {
+    let baseline: Baseline = serde_json::from_str(text)
+        .map_err(|e| format!("not a baseline written by `--write-baseline`: {e}"))?;
+    let known: HashSet<String> = baseline
+        .findings
+        .into_iter()
+        .map(|e| e.fingerprint)
+        .collect();
+    let prints: Vec<bool> = report
+        .diagnostics
+        .iter()
+        .map(|d| known.contains(&fingerprint(report, d)))
+        .collect();
+    let mut i = 0;
+    report.diagnostics.retain(|_| {
+        i += 1;
+        !prints[i - 1]
+    });
+    Ok(prints.iter().filter(|p| **p).count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn rule_patterns() {
+        assert!(matches("secret/github-token", "secret/github-token"));
+        assert!(matches("secret/", "secret/github-token"));
+        assert!(matches("secret", "secret/github-token"));
+        assert!(!matches("secret/github", "secret/github-token"));
+        assert!(!matches("sec", "secret/github-token"));
+    }
+}

@@ -1,0 +1,89 @@
+//! The hook as people install it: the real `pre-commit` (pinned, installed by `.ci/run`) runs
+//! `try-repo` on this repository, in a scratch git repository, and builds the hook from source.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::tokens::{self, Rng};
+
+fn pre_commit() -> Option<PathBuf> {
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ci-venv/bin/pre-commit");
+    if venv.is_file() {
+        return Some(venv);
+    }
+    Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| PathBuf::from("pre-commit"))
+}
+
+fn run(dir: &Path, program: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        // A cache of its own, kept in target/ so that a second run does not build again.
+        .env(
+            "PRE_COMMIT_HOME",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pre-commit-home"),
+        )
+        .env("GIT_AUTHOR_NAME", "mcplint tests")
+        .env("GIT_AUTHOR_EMAIL", "tests@mcplint.invalid")
+        .env("GIT_COMMITTER_NAME", "mcplint tests")
+        .env("GIT_COMMITTER_EMAIL", "tests@mcplint.invalid")
+        .output()
+        .expect("the program runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn the_hook_fails_on_a_hardcoded_token_and_passes_on_a_clean_config() {
+    let Some(pre_commit) = pre_commit() else {
+        eprintln!("skipped: pre-commit is not installed (.ci/run installs it into target/ci-venv)");
+        return;
+    };
+    let git = Path::new("git");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(run(d, git, &["init", "-q"]).0);
+    std::fs::write(d.join(".gitignore"), ".env\n").unwrap();
+
+    let token = tokens::sample("huggingface-token", 0, &mut Rng(7));
+    let dirty = format!(
+        r#"{{ "hf": {{ "type": "http", "url": "https://huggingface.co/mcp",
+  "headers": {{ "Authorization": "Bearer {token}" }} }} }}
+"#
+    );
+    std::fs::write(d.join("mcp-servers.json"), &dirty).unwrap();
+    assert!(run(d, git, &["add", "."]).0);
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let args = [
+        "try-repo",
+        repo,
+        "mcplint",
+        "--files",
+        "mcp-servers.json",
+        "--verbose",
+    ];
+    let (ok, output) = run(d, &pre_commit, &args);
+    assert!(!ok, "the hook passed a hardcoded token:\n{output}");
+    assert!(output.contains("secret/huggingface-token"), "{output}");
+    assert!(!output.contains(&token), "the hook printed the token");
+
+    let clean = r#"{ "hf": { "type": "http", "url": "https://huggingface.co/mcp",
+  "headers": { "Authorization": "Bearer ${HF_TOKEN}" } } }
+"#;
+    std::fs::write(d.join("mcp-servers.json"), clean).unwrap();
+    std::fs::write(d.join(".env"), "HF_TOKEN=synthetic-token\n").unwrap();
+    assert!(run(d, git, &["add", "mcp-servers.json"]).0);
+    let (ok, output) = run(d, &pre_commit, &args);
+    assert!(ok, "the hook failed on a clean config:\n{output}");
+}
