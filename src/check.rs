@@ -39,6 +39,8 @@ pub struct Options {
     pub env: EnvOptions,
     /// Keep each config's resolved document in the report (for `render`).
     pub keep_resolved: bool,
+    /// Keep it as written too (for `render --keep-vars`).
+    pub keep_raw: bool,
     pub oauth: OAuthOptions,
 }
 
@@ -80,6 +82,8 @@ pub struct Resolved {
     pub root: serde_json::Value,
     /// Pointers of the values that hold a secret, for `--redact`.
     pub secrets: Vec<String>,
+    /// The document as written, when `keep_raw` asked for it.
+    pub raw: Option<serde_json::Value>,
 }
 
 /// Everything one run found, for the printers.
@@ -89,6 +93,10 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub read_errors: Vec<ReadError>,
     pub resolved: Vec<Resolved>,
+    /// The hardcoded secrets found, for `mcplint fix`.
+    pub moves: Vec<crate::rules::secret::Move>,
+    /// What `render --to` could not express.
+    pub conversion_warnings: Vec<String>,
 }
 
 impl Report {
@@ -238,10 +246,12 @@ fn check_one(
         redact: Vec::new(),
         scan: Secrets::default(),
         apps: Vec::new(),
+        keep_raw: options.keep_raw,
+        raw: None,
     };
     let mut out = Vec::new();
     let root = check_source(&mut walk, dialect, &mut out);
-    let (used, mut secrets) = (walk.used, walk.redact);
+    let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id, &mut out);
     if !walk.apps.is_empty() {
         let mut oauth_options = options.oauth.clone();
@@ -258,8 +268,9 @@ fn check_one(
     report.diagnostics.extend(out);
     if !found.is_empty() {
         let file = &mut report.files[id];
-        file.display = Some(mask(&file.text, found.iter().map(|(span, _)| *span)));
-        secrets.extend(found.into_iter().map(|(_, pointer)| pointer));
+        file.display = Some(mask(&file.text, found.iter().map(|m| m.span)));
+        secrets.extend(found.iter().map(|m| m.pointer.clone()));
+        report.moves.extend(found);
     }
     env.set_mut(set).mark_used(used);
     if let Some(root) = root.filter(|_| options.keep_resolved) {
@@ -267,6 +278,7 @@ fn check_one(
             file: id,
             root,
             secrets,
+            raw,
         });
     }
 }
@@ -282,6 +294,8 @@ struct Walk<'w> {
     redact: Vec<String>,
     scan: Secrets,
     apps: Vec<oauth::App>,
+    keep_raw: bool,
+    raw: Option<serde_json::Value>,
 }
 
 impl Walk<'_> {
@@ -331,6 +345,14 @@ fn check_source(
     let Some(Node::Object(root)) = parse::parse(file, id, dialect, out) else {
         return None;
     };
+    if walk.keep_raw {
+        // The document as written, for `render --keep-vars` (findings come from the walk).
+        walk.raw = Some(walk.conv.convert(
+            &Node::Object(root.clone()),
+            &Path::Root,
+            &mut Vec::new(),
+        ));
+    }
     let root_path = Path::Root;
     let mut resolved = serde_json::Map::new();
     match servers_key(&root) {

@@ -25,6 +25,8 @@ enum Command {
     Check(CheckArgs),
     /// Print (or write) the config with every `${VAR}` resolved.
     Render(RenderArgs),
+    /// Move every hardcoded secret into `.env` and write `${NAME}` in its place.
+    Fix(FixArgs),
     /// List every rule with its default severity.
     Rules,
     /// Show what a rule finds, why it matters and how to fix it.
@@ -88,6 +90,28 @@ struct CheckArgs {
     env: EnvArgs,
     #[command(flatten)]
     oauth: OAuthArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct FixArgs {
+    /// The config to fix (default: the config in the current directory).
+    file: Option<PathBuf>,
+    /// The `.env` to move secrets into (default: the one beside the config; created with
+    /// mode 0600 when missing).
+    #[arg(long, value_name = "PATH")]
+    env_file: Option<PathBuf>,
+    /// Print what would change, as a unified diff with secrets redacted, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Write to a `.env` that git tracks or does not ignore.
+    #[arg(long)]
+    force: bool,
+    /// Do not look variables up in the process environment.
+    #[arg(long)]
+    no_process_env: bool,
+    /// Read the config as JSONC, whatever its name.
+    #[arg(long)]
+    jsonc: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -155,6 +179,7 @@ impl Loaded {
             jsonc,
             env,
             keep_resolved: false,
+            keep_raw: false,
             oauth: oauth.options(&self.settings),
         }
     }
@@ -270,6 +295,13 @@ struct RenderArgs {
     /// Leave out the servers marked `"disabled": true`.
     #[arg(long)]
     drop_disabled: bool,
+    /// Write the config for another client (shape, reference syntax, transport names).
+    #[arg(long, value_enum, value_name = "CLIENT")]
+    to: Option<crate::convert::Target>,
+    /// With --to: keep `${VAR}` references (in the target's syntax) instead of resolving them,
+    /// so the converted file can be committed.
+    #[arg(long, requires = "to")]
+    keep_vars: bool,
     /// Read the config as JSONC (comments and trailing commas), whatever its name.
     #[arg(long)]
     jsonc: bool,
@@ -303,6 +335,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Render(args) => render(args),
+        Command::Fix(args) => fix(args),
         Command::Rules => print(&rules_table()),
         Command::Explain { rule } => explain(&rule),
         Command::Schema => print(crate::schema::SOURCE),
@@ -470,10 +503,13 @@ fn render(args: RenderArgs) -> ExitCode {
     let loaded = args.settings.load();
     let mut check = loaded.options(args.jsonc, &args.env, &args.oauth);
     check.keep_resolved = true;
+    check.keep_raw = args.keep_vars;
     let options = crate::render::RenderOptions {
         check,
         redact: args.redact,
         drop_disabled: args.drop_disabled,
+        to: args.to,
+        keep_vars: args.keep_vars,
     };
     if let (Some(out), Input::Path(path)) = (&args.output, &input)
         && !args.check
@@ -518,6 +554,9 @@ fn render(args: RenderArgs) -> ExitCode {
     if !report.read_errors.is_empty() {
         return ExitCode::from(EXIT_TROUBLE);
     }
+    for w in &report.conversion_warnings {
+        eprintln!("mcplint: warning: {w}");
+    }
     let Some(rendered) = rendered else {
         eprintln!("mcplint: nothing rendered: fix the errors above first");
         return ExitCode::from(1);
@@ -551,6 +590,57 @@ fn render(args: RenderArgs) -> ExitCode {
             }
         }
     }
+}
+
+fn fix(args: FixArgs) -> ExitCode {
+    let config = match args.file.clone().or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| check::find_default_config(&cwd))
+    }) {
+        Some(c) => c,
+        None => return fail("no MCP config found in the current directory; pass the file to fix"),
+    };
+    let mut env = crate::env::EnvOptions {
+        process: !args.no_process_env,
+        ..crate::env::EnvOptions::default()
+    };
+    if let Some(f) = &args.env_file {
+        env.files = vec![f.clone()];
+    }
+    let options = Options {
+        jsonc: args.jsonc,
+        env,
+        ..Options::default()
+    };
+    let plan = match crate::fix::plan(&config, args.env_file.as_deref(), &options) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    if plan.moved.is_empty() {
+        eprintln!("mcplint: no hardcoded secret in {}", config.display());
+        return ExitCode::SUCCESS;
+    }
+    if args.dry_run {
+        return print(&crate::fix::diff(&plan));
+    }
+    if let Err(e) = crate::fix::apply(&plan, args.force) {
+        return fail(&e);
+    }
+    let env_name = plan.env_file.display();
+    for m in &plan.moved {
+        let how = if m.appended {
+            format!("to {env_name} as `{}`", m.variable)
+        } else {
+            format!("as `{}`, which {env_name} already held", m.variable)
+        };
+        eprintln!("moved the {} {} at {} {how}", m.what, m.shown, m.pointer);
+    }
+    eprintln!(
+        "wrote {env_name} and {}; rotate these credentials: they were written in a file",
+        config.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn rules_table() -> String {

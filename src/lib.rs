@@ -6,8 +6,10 @@
 
 pub mod check;
 pub mod cli;
+pub mod convert;
 pub mod diagnostic;
 pub mod env;
+pub mod fix;
 pub mod parse;
 pub mod render;
 pub mod report;

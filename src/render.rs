@@ -15,6 +15,10 @@ pub struct RenderOptions {
     pub redact: bool,
     /// Leave out the servers marked `"disabled": true`.
     pub drop_disabled: bool,
+    /// Convert to another client's format.
+    pub to: Option<crate::convert::Target>,
+    /// With `to`: keep references instead of resolving them.
+    pub keep_vars: bool,
 }
 
 /// Checks `input` and, when nothing is an error, returns the resolved config as text:
@@ -33,7 +37,11 @@ pub fn render(
     let Some(resolved) = report.resolved.pop().filter(|_| !failed) else {
         return (report, None);
     };
-    let mut root = resolved.root;
+    let resolved_root = resolved.root;
+    let mut root = match (options.keep_vars, resolved.raw) {
+        (true, Some(raw)) => raw,
+        _ => resolved_root.clone(),
+    };
     if options.drop_disabled {
         let servers = servers_mut(&mut root);
         servers.retain(|_, entry| entry.get("disabled") != Some(&Value::Bool(true)));
@@ -44,6 +52,11 @@ pub fn render(
                 *value = Value::String("***".to_owned());
             }
         }
+    }
+    if let Some(target) = options.to {
+        let converted = crate::convert::convert(&root, &resolved_root, target, options.keep_vars);
+        root = converted.root;
+        report.conversion_warnings = converted.warnings;
     }
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');

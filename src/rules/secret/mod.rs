@@ -218,6 +218,19 @@ struct Found {
     variable: String,
 }
 
+/// A secret found, as `mcplint fix` moves it: where it is and the variable it should become.
+#[derive(Debug, Clone)]
+pub struct Move {
+    pub file: FileId,
+    pub span: Span,
+    pub pointer: String,
+    pub variable: String,
+    /// "Hugging Face token", "password", "credential".
+    pub what: String,
+    /// The secret as output may show it.
+    pub shown: String,
+}
+
 /// Everything found in one config.
 #[derive(Debug, Default)]
 pub struct Secrets {
@@ -234,10 +247,17 @@ struct Slot<'a> {
     name: Option<&'a str>,
     /// The flag before an argument (`--api-key`), for the variable's name.
     flag: Option<&'a str>,
+    /// The value of an `env` variable: its key is the variable's name.
+    env: bool,
 }
 
 impl Slot<'_> {
-    fn variable(&self, kind: Kind) -> String {
+    /// The variable `fix` moves the secret to: the env key itself for a whole env value, the
+    /// provider's usual name, the slot's name, or one made of the server and the slot.
+    fn variable(&self, kind: Kind, whole: bool) -> String {
+        if let (true, true, Some(name)) = (whole, self.env, self.name) {
+            return name.to_owned();
+        }
         if let Kind::Provider(p) = kind {
             return p.variable.to_owned();
         }
@@ -257,7 +277,8 @@ impl Slot<'_> {
             return format!("{base}_{}", words(flag).join("_"));
         }
         match kind {
-            Kind::UrlPassword | Kind::BasicAuth => format!("{base}_PASSWORD"),
+            Kind::UrlPassword => format!("{base}_PASSWORD"),
+            Kind::BasicAuth => format!("{base}_BASIC_AUTH"),
             _ => format!("{base}_TOKEN"),
         }
     }
@@ -282,11 +303,20 @@ fn slot_of<'a>(path: &'a Path<'a>, server: Option<&'a str>) -> Slot<'a> {
         },
         name,
         flag: None,
+        env: matches!(path, Path::Key(Path::Key(_, "env"), _)),
     }
 }
 
 impl Secrets {
-    fn push(&mut self, kind: Kind, span: Span, pointer: String, secret: &str, slot: &Slot) {
+    fn push(
+        &mut self,
+        kind: Kind,
+        span: Span,
+        pointer: String,
+        secret: &str,
+        slot: &Slot,
+        whole: bool,
+    ) {
         let shown = match kind {
             Kind::Placeholder => format!("`{}`", secret.chars().take(40).collect::<String>()),
             _ => redact(secret),
@@ -297,7 +327,7 @@ impl Secrets {
             pointer,
             shown,
             slot: slot.label.clone(),
-            variable: slot.variable(kind),
+            variable: slot.variable(kind, whole),
         });
     }
 
@@ -319,12 +349,14 @@ impl Secrets {
         for m in scan::find(value) {
             let slot = slot.get_or_insert_with(|| slot_of(path, server));
             self.hit_literals.insert(lit_span.start);
+            let whole = m.range == (0..value.len());
             self.push(
                 Kind::Provider(m.provider),
                 at(m.range.clone()),
                 path.pointer(),
                 &value[m.range],
                 slot,
+                whole,
             );
         }
         if memchr::memmem::find(value.as_bytes(), b"://").is_some()
@@ -340,7 +372,14 @@ impl Secrets {
                 }
                 let slot = slot.get_or_insert_with(|| slot_of(path, server));
                 self.hit_literals.insert(lit_span.start);
-                self.push(kind, at(range.clone()), path.pointer(), &value[range], slot);
+                self.push(
+                    kind,
+                    at(range.clone()),
+                    path.pointer(),
+                    &value[range],
+                    slot,
+                    false,
+                );
             }
         }
     }
@@ -478,7 +517,14 @@ impl Secrets {
                     tree::string_offset(text, lit.range.into(), value.len()),
                 );
                 let slot = slot_of(path, Some(server));
-                self.push(Kind::BasicAuth, span, path.pointer(), credential, &slot);
+                self.push(
+                    Kind::BasicAuth,
+                    span,
+                    path.pointer(),
+                    credential,
+                    &slot,
+                    false,
+                );
                 return;
             }
         }
@@ -533,11 +579,12 @@ impl Secrets {
         } else {
             return;
         };
-        self.push(kind, span, path.pointer(), value, &slot);
+        let whole = range == (0..lit.value.len());
+        self.push(kind, span, path.pointer(), value, &slot, whole);
     }
 
     /// The findings, one per place (the strongest kind wins), and the spans to mask.
-    pub fn finish(mut self, id: FileId, out: &mut Vec<Diagnostic>) -> Vec<(Span, String)> {
+    pub fn finish(mut self, id: FileId, out: &mut Vec<Diagnostic>) -> Vec<Move> {
         self.found
             .sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.kind.rank())));
         let mut kept: Vec<Found> = Vec::new();
@@ -578,7 +625,19 @@ impl Secrets {
                         Kind::BasicAuth => (&BASIC_AUTH, "hardcoded HTTP Basic credentials".into()),
                         _ => (&GENERIC, "likely hardcoded credential".into()),
                     };
-                    mask.push((f.span, f.pointer.clone()));
+                    mask.push(Move {
+                        file: id,
+                        span: f.span,
+                        pointer: f.pointer.clone(),
+                        variable: f.variable.clone(),
+                        what: match kind {
+                            Kind::Provider(p) => p.name.to_owned(),
+                            Kind::UrlPassword => "password".to_owned(),
+                            Kind::BasicAuth => "Basic credentials".to_owned(),
+                            _ => "credential".to_owned(),
+                        },
+                        shown: f.shown.clone(),
+                    });
                     Diagnostic::new(
                         rule,
                         id,

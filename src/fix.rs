@@ -1,0 +1,311 @@
+//! `mcplint fix`: moves every hardcoded secret into `.env` and writes `${NAME}` in its place.
+//!
+//! The config is edited byte for byte on its original text: only the secret's characters are
+//! replaced, everything else (comments, key order, indentation, line endings) stays. The `.env`
+//! is written first and the config second, each atomically, so an interruption leaves the
+//! secret in at least one of them and never loses it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::check::{self, Input, Options};
+use crate::env::dotenv;
+use crate::render::WriteError;
+
+/// One secret moved.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    pub variable: String,
+    pub pointer: String,
+    pub what: String,
+    pub shown: String,
+    /// False when `.env` already held the same value under that name.
+    pub appended: bool,
+}
+
+/// What `fix` will write.
+#[derive(Debug)]
+pub struct Plan {
+    pub config: PathBuf,
+    pub env_file: PathBuf,
+    pub old_config: String,
+    pub new_config: String,
+    /// The config as it may be shown (secrets masked), for the diff.
+    pub old_config_shown: String,
+    pub old_env: Option<String>,
+    pub new_env: String,
+    /// The lines appended to `.env`, values redacted, for the diff.
+    pub env_lines_shown: Vec<String>,
+    pub moved: Vec<Moved>,
+}
+
+/// A value as a `.env` line writes it: bare when that is unambiguous, else double-quoted with
+/// the escapes dotenv reads back (`\\`, `\"`, `\$`, `\n`).
+pub fn dotenv_value(v: &str) -> String {
+    let bare = !v.is_empty()
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-./:@+=,%~".contains(&b));
+    if bare {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '$' => out.push_str("\\$"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The text of a JSON string's raw span, decoded.
+fn decode(raw: &str) -> String {
+    if raw.contains('\\') {
+        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned())
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// Works out the edits without writing anything.
+pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result<Plan, String> {
+    let mut options = options.clone();
+    options.keep_resolved = true;
+    let report = check::check_inputs(&[Input::Path(config.to_path_buf())], &options);
+    if let Some(e) = report.read_errors.first() {
+        return Err(format!("cannot read {}: {}", e.name, e.error));
+    }
+    let file = report
+        .files
+        .first()
+        .ok_or_else(|| format!("cannot read {}", config.display()))?;
+    if report
+        .diagnostics
+        .iter()
+        .any(|d| d.file == 0 && d.rule.id.starts_with("parse/"))
+    {
+        return Err(format!(
+            "{} does not parse; fix that first (`mcplint check {}`)",
+            config.display(),
+            config.display()
+        ));
+    }
+    let env_file = env_file.map_or_else(
+        || {
+            config
+                .parent()
+                .map_or_else(|| PathBuf::from(".env"), |d| d.join(".env"))
+        },
+        Path::to_path_buf,
+    );
+    let old_env = std::fs::read_to_string(&env_file).ok();
+
+    // Names already taken, with the value they stand for: the `.env`, the process environment
+    // when it is looked up, and the servers' own `env` blocks.
+    let mut taken: HashMap<String, Option<String>> = HashMap::new();
+    if let Some(text) = &old_env {
+        for e in dotenv::parse(text.trim_start_matches('\u{feff}')).entries {
+            taken.insert(e.name, Some(e.template.replace("$$", "$")));
+        }
+    }
+    if options.env.process {
+        for (k, v) in std::env::vars_os() {
+            if let (Ok(k), Ok(v)) = (k.into_string(), v.into_string()) {
+                taken.entry(k).or_insert(Some(v));
+            }
+        }
+    }
+    let scoped: Vec<String> = report
+        .resolved
+        .first()
+        .map(|r| scoped_names(&r.root))
+        .unwrap_or_default();
+
+    let mut moves: Vec<_> = report
+        .moves
+        .iter()
+        .filter(|m| m.file == 0)
+        .cloned()
+        .collect();
+    moves.sort_by_key(|m| m.span.start);
+    let mut moved = Vec::new();
+    let mut new_lines = Vec::new();
+    let mut shown_lines = Vec::new();
+    let mut replacements = Vec::new();
+    for m in &moves {
+        let secret = decode(&file.text[m.span.start..m.span.end]);
+        // A name another value uses gets a suffix; one that holds this very value is reused.
+        let env_slot = m.pointer.rsplit('/').nth(1) == Some("env")
+            && m.pointer.ends_with(&format!("/{}", m.variable));
+        let mut name = m.variable.clone();
+        let mut n = 1;
+        let appended = loop {
+            let scoped_clash = !env_slot && scoped.contains(&name);
+            match taken.get(&name) {
+                _ if scoped_clash => {}
+                None => break true,
+                Some(Some(v)) if *v == secret => break false,
+                _ => {}
+            }
+            n += 1;
+            name = format!("{}_{n}", m.variable);
+        };
+        if appended {
+            new_lines.push(format!("{name}={}", dotenv_value(&secret)));
+            shown_lines.push(format!("{name}={}", m.shown));
+            taken.insert(name.clone(), Some(secret.clone()));
+        }
+        replacements.push((m.span, format!("${{{name}}}")));
+        moved.push(Moved {
+            variable: name,
+            pointer: m.pointer.clone(),
+            what: m.what.clone(),
+            shown: m.shown.clone(),
+            appended,
+        });
+    }
+    let mut new_config = file.text.clone();
+    for (span, text) in replacements.iter().rev() {
+        new_config.replace_range(span.start..span.end, text);
+    }
+    // The config as read had its BOM dropped: keep it.
+    let raw =
+        std::fs::read(config).map_err(|e| format!("cannot read {}: {e}", config.display()))?;
+    let bom = if raw.starts_with(b"\xEF\xBB\xBF") {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let mut new_env = old_env.clone().unwrap_or_default();
+    if !new_lines.is_empty() {
+        if !new_env.is_empty() && !new_env.ends_with('\n') {
+            new_env.push('\n');
+        }
+        for line in &new_lines {
+            new_env.push_str(line);
+            new_env.push('\n');
+        }
+    }
+    Ok(Plan {
+        config: config.to_path_buf(),
+        env_file,
+        old_config: format!("{bom}{}", file.text),
+        new_config: format!("{bom}{new_config}"),
+        old_config_shown: file.display_text().to_owned(),
+        old_env,
+        new_env,
+        env_lines_shown: shown_lines,
+        moved,
+    })
+}
+
+/// The keys of every server's `env` block: a `${NAME}` elsewhere in that server would
+/// resolve to them.
+fn scoped_names(root: &serde_json::Value) -> Vec<String> {
+    let servers = match root {
+        serde_json::Value::Object(m) => ["mcpServers", "servers"]
+            .iter()
+            .find_map(|k| m.get(*k).and_then(serde_json::Value::as_object))
+            .unwrap_or(m),
+        _ => return Vec::new(),
+    };
+    servers
+        .values()
+        .filter_map(|s| s.get("env").and_then(serde_json::Value::as_object))
+        .flat_map(|env| env.keys().cloned())
+        .collect()
+}
+
+/// The unified diff `--dry-run` prints, secrets redacted.
+pub fn diff(plan: &Plan) -> String {
+    let mut out = String::new();
+    let new_shown = plan.new_config.trim_start_matches('\u{feff}');
+    let config_name = plan.config.display().to_string();
+    out.push_str(
+        &similar::TextDiff::from_lines(plan.old_config_shown.as_str(), new_shown)
+            .unified_diff()
+            .header(&config_name, &config_name)
+            .to_string(),
+    );
+    if !plan.env_lines_shown.is_empty() {
+        let name = plan.env_file.display().to_string();
+        let old = plan.old_env.as_deref().unwrap_or("");
+        let start = old.lines().count();
+        out.push_str(&format!(
+            "--- {}\n+++ {name}\n@@ -{start},0 +{},{} @@\n",
+            if plan.old_env.is_some() {
+                name.as_str()
+            } else {
+                "/dev/null"
+            },
+            start + 1,
+            plan.env_lines_shown.len()
+        ));
+        for line in &plan.env_lines_shown {
+            out.push_str(&format!("+{line}\n"));
+        }
+    }
+    out
+}
+
+/// Writes the plan: `.env` first, then the config, each atomically. The `.env` is refused when
+/// git tracks it or does not ignore it, unless `force`.
+pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
+    if plan.moved.is_empty() {
+        return Ok(());
+    }
+    if !force && let Some(d) = crate::rules::secret::env_file_hygiene(&plan.env_file, 0) {
+        return Err(format!(
+            "refusing to write secrets to {}: {}; {} (or pass --force)",
+            plan.env_file.display(),
+            d.message,
+            d.help.unwrap_or_default()
+        ));
+    }
+    if plan.new_env != plan.old_env.clone().unwrap_or_default() {
+        crate::render::write_atomic(&plan.env_file, &plan.new_env, None)
+            .map_err(|e| format!("cannot write {}: {e}", plan.env_file.display()))?;
+    }
+    // A test hook: fail between the two writes, as a crash would.
+    if std::env::var_os("MCPLINT_FAULT_AFTER_ENV_WRITE").is_some() {
+        return Err("simulated failure after writing the .env file".into());
+    }
+    write_keeping_mode(&plan.config, &plan.new_config)
+        .map_err(|e| format!("cannot write {}: {e}", plan.config.display()))
+}
+
+/// Atomic replace that keeps the file's permissions (a config is not a secret file).
+fn write_keeping_mode(path: &Path, contents: &str) -> Result<(), WriteError> {
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
+    crate::render::write_atomic(path, contents, None)?;
+    if let Some(p) = permissions {
+        std::fs::set_permissions(path, p).map_err(WriteError::Io)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotenv_values_read_back() {
+        for v in [
+            "plain-token_1.2",
+            "with space",
+            "dollar$sign",
+            "quote\"and\\backslash",
+            "multi\nline",
+            "",
+        ] {
+            let line = format!("K={}\n", dotenv_value(v));
+            let parsed = dotenv::parse(&line);
+            assert_eq!(parsed.entries[0].template.replace("$$", "$"), v, "{line}");
+        }
+    }
+}

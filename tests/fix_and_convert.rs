@@ -1,0 +1,273 @@
+//! `mcplint fix` and `render --to`, through the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mcplint::check::{Input, Options, check_inputs};
+use mcplint::env::EnvOptions;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn mcplint(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .envs(vars.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn copy_case(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("fixtures").join(case)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".snap") && !matches!(name.as_str(), "args" | "render") {
+            std::fs::copy(&path, dir.path().join(&name)).unwrap();
+        }
+    }
+    dir
+}
+
+fn options() -> Options {
+    Options {
+        env: EnvOptions {
+            files: Vec::new(),
+            process: false,
+            dotenv: true,
+        },
+        keep_resolved: true,
+        ..Options::default()
+    }
+}
+
+/// The resolved config and the secret findings of `dir/mcp-servers.json`.
+fn resolve(dir: &Path) -> (serde_json::Value, Vec<String>) {
+    let report = check_inputs(&[Input::Path(dir.join("mcp-servers.json"))], &options());
+    let secrets = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.id.starts_with("secret/") && d.rule.id != "secret/env-file-not-ignored")
+        .map(|d| d.rule.id.to_owned())
+        .collect();
+    (report.resolved[0].root.clone(), secrets)
+}
+
+#[test]
+fn fix_moves_every_secret_and_the_render_stays_the_same() {
+    for case in [
+        "secret-in-header",
+        "secret-in-env",
+        "secret-in-args",
+        "secret-connection-string",
+    ] {
+        let dir = copy_case(case);
+        let (before, secrets) = resolve(dir.path());
+        assert!(!secrets.is_empty(), "{case}");
+        let original = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+
+        let (code, stdout, stderr) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+        assert_eq!(code, 0, "{case}: {stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("rotate"), "{stderr}");
+
+        let (after, left) = resolve(dir.path());
+        assert!(left.is_empty(), "{case}: still {left:?}");
+        assert_eq!(before, after, "{case}: the resolved config changed");
+
+        let config = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+        let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
+        // Byte-precise: outside the replaced secrets, every line is as it was.
+        assert_eq!(config.lines().count(), original.lines().count());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join(".env"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{case}");
+        }
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(root().join("fixtures").join(case));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| {
+            insta::assert_snapshot!("fix-config", config);
+            insta::assert_snapshot!("fix-env", env);
+        });
+    }
+}
+
+#[test]
+fn fix_keeps_comments_line_endings_and_everything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = "ghp_Qm3kP9zT2vL8xW4nR7yB1cD5fG6hJ0"; // 30 random characters...
+    let check = mcplint::rules::secret::checksum::base62_6(crc32fast::hash(&token.as_bytes()[4..]));
+    let token = format!("{token}{check}");
+    let original = format!(
+        "// team config\r\n{{\r\n  \"gh\": {{ \"command\": \"npx\", /* keep */ \"env\": {{ \"GITHUB_TOKEN\": \"{token}\", }} }},\r\n}}\r\n"
+    );
+    std::fs::write(dir.path().join("mcp-servers.jsonc"), &original).unwrap();
+    let (code, _, stderr) = mcplint(dir.path(), &["fix", "mcp-servers.jsonc"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let fixed = std::fs::read_to_string(dir.path().join("mcp-servers.jsonc")).unwrap();
+    assert_eq!(fixed, original.replace(&token, "${GITHUB_TOKEN}"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".env")).unwrap(),
+        format!("GITHUB_TOKEN={token}\n")
+    );
+}
+
+#[test]
+fn fix_never_reuses_a_name_for_another_value() {
+    let dir = copy_case("secret-in-header");
+    std::fs::write(
+        dir.path().join(".env"),
+        "HF_CLIENT_ID=x\nHF_TOKEN=another-value\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let config = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+    assert!(config.contains("Bearer ${HF_TOKEN_2}"), "{config}");
+    let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
+    assert!(
+        env.starts_with("HF_CLIENT_ID=x\nHF_TOKEN=another-value\nHF_TOKEN_2=hf_"),
+        "{env}"
+    );
+}
+
+#[test]
+fn an_interrupted_fix_never_loses_the_secret() {
+    let dir = copy_case("secret-in-header");
+    let original = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+    let (code, _, stderr) = mcplint(
+        dir.path(),
+        &["fix", "--no-process-env"],
+        &[("MCPLINT_FAULT_AFTER_ENV_WRITE", "1")],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    // The second write did not happen: the config still holds the secret, and so does .env.
+    let config = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+    assert_eq!(config, original);
+    let token = original
+        .split("Bearer ")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
+    assert!(env.contains(token));
+    // Running fix again finishes the job without a second copy in .env.
+    let (code, _, _) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+    assert_eq!(code, 0);
+    let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
+    assert_eq!(env.matches(token).count(), 1);
+    assert!(
+        !std::fs::read_to_string(dir.path().join("mcp-servers.json"))
+            .unwrap()
+            .contains(token)
+    );
+}
+
+#[test]
+fn fix_refuses_a_dotenv_git_would_commit_and_dry_run_writes_nothing() {
+    let dir = copy_case("secret-in-header");
+    let d = dir.path();
+    let original = std::fs::read_to_string(d.join("mcp-servers.json")).unwrap();
+    let token = original
+        .split("Bearer ")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    let (code, stdout, _) = mcplint(d, &["fix", "--dry-run", "--no-process-env"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("+    \"headers\": { \"Authorization\": \"Bearer ${HF_TOKEN}\" },"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("+HF_TOKEN=hf_"), "{stdout}");
+    assert!(!stdout.contains(&token));
+    assert_eq!(
+        std::fs::read_to_string(d.join("mcp-servers.json")).unwrap(),
+        original
+    );
+
+    if Command::new("git").arg("--version").output().is_err() {
+        return;
+    }
+    assert!(
+        Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(d)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, _, stderr) = mcplint(d, &["fix", "--no-process-env"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("refusing") && stderr.contains(".gitignore"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("mcp-servers.json")).unwrap(),
+        original
+    );
+    let (code, _, _) = mcplint(d, &["fix", "--no-process-env", "--force"], &[]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn every_conversion_passes_check_in_its_own_shape() {
+    let names = [
+        ("claude-desktop", "claude_desktop_config.json"),
+        ("claude-code", ".mcp.json"),
+        ("cursor", "cursor-mcp.json"),
+        ("vscode", "mcp.json"),
+        ("mcp-hub", "mcp-servers.json"),
+    ];
+    for (target, file) in names {
+        let dir = copy_case(&format!("convert-to-{target}"));
+        for keep in [false, true] {
+            let mut args = vec![
+                "render",
+                "mcp-servers.json",
+                "--no-process-env",
+                "--to",
+                target,
+            ];
+            if keep {
+                args.push("--keep-vars");
+            }
+            let (code, stdout, stderr) = mcplint(dir.path(), &args, &[]);
+            assert_eq!(code, 0, "{target}: {stderr}");
+            let out = tempfile::tempdir().unwrap();
+            std::fs::write(out.path().join(file), &stdout).unwrap();
+            std::fs::copy(dir.path().join(".env"), out.path().join(".env")).unwrap();
+            let (code, report, _) = mcplint(out.path(), &["check", file, "--no-process-env"], &[]);
+            assert_eq!(code, 0, "{target} (keep-vars: {keep}):\n{stdout}\n{report}");
+            if !keep {
+                assert!(
+                    !stdout.contains("${"),
+                    "{target}: a reference was left unresolved"
+                );
+            }
+        }
+    }
+}
