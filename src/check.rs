@@ -234,21 +234,17 @@ fn check_one(
     for (name, error) in failures {
         report.read_errors.push(ReadError { name, error });
     }
-    let mut walk = Walk {
-        conv: Converter {
-            file: &report.files[id],
-            id,
-        },
-        env,
-        set: env.set(set),
-        keep: options.keep_resolved,
-        used: HashSet::new(),
-        redact: Vec::new(),
-        scan: Secrets::default(),
-        apps: Vec::new(),
-        keep_raw: options.keep_raw,
-        raw: None,
+    let conv = Converter {
+        file: &report.files[id],
+        id,
     };
+    let mut walk = Walk::new(
+        conv,
+        env,
+        env.set(set),
+        options.keep_resolved,
+        options.keep_raw,
+    );
     let mut out = Vec::new();
     let root = check_source(&mut walk, dialect, &mut out);
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
@@ -298,7 +294,36 @@ struct Walk<'w> {
     raw: Option<serde_json::Value>,
 }
 
-impl Walk<'_> {
+impl<'w> Walk<'w> {
+    fn new(
+        conv: Converter<'w>,
+        env: &'w Environment,
+        set: &'w VarSet,
+        keep: bool,
+        keep_raw: bool,
+    ) -> Walk<'w> {
+        Walk {
+            conv,
+            env,
+            set,
+            keep,
+            used: HashSet::new(),
+            redact: Vec::new(),
+            scan: Secrets::default(),
+            apps: Vec::new(),
+            keep_raw,
+            raw: None,
+        }
+    }
+
+    /// Takes in what a walk over another part of the servers found.
+    fn merge(&mut self, other: Walk) {
+        self.used.extend(other.used);
+        self.redact.extend(other.redact);
+        self.scan.merge(other.scan);
+        self.apps.extend(other.apps);
+    }
+
     /// Converts a value outside server entries: as written, scanned for provider tokens.
     fn scan_only(
         &mut self,
@@ -437,6 +462,10 @@ fn servers_key(root: &Object) -> Option<&'static str> {
     None
 }
 
+/// Below this many servers one thread does it all; above, the servers are split between the
+/// machine's cores (each server is checked on its own; the findings are merged in order).
+const SERVERS_PER_THREAD: usize = 2_000;
+
 fn servers(
     walk: &mut Walk,
     map: &Object,
@@ -446,7 +475,49 @@ fn servers(
 ) {
     walk.conv
         .report_duplicates(&map.properties, path, true, out);
-    for prop in &map.properties {
+    let props = &map.properties;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(props.len() / SERVERS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        servers_part(walk, props, path, out, resolved);
+        return;
+    }
+    let (conv, env, set, keep) = (walk.conv, walk.env, walk.set, walk.keep);
+    let parts: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = props
+            .chunks(props.len().div_ceil(threads))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut part = Walk::new(conv, env, set, keep, false);
+                    let mut part_out = Vec::new();
+                    let mut part_resolved = serde_json::Map::new();
+                    servers_part(&mut part, chunk, path, &mut part_out, &mut part_resolved);
+                    (part, part_out, part_resolved)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (part, part_out, part_resolved) in parts {
+        walk.merge(part);
+        out.extend(part_out);
+        resolved.extend(part_resolved);
+    }
+}
+
+fn servers_part(
+    walk: &mut Walk,
+    props: &[jsonc_parser::ast::ObjectProp],
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+    resolved: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    for prop in props {
         let name = prop.name.as_str();
         let entry_path = Path::Key(path, name);
         let value = if name == "$schema" {
@@ -551,7 +622,7 @@ fn entry(
         name: format!("{} `{name}`", transport.noun()),
         part: Part::from(transport),
     };
-    schema_rules::validate(&target, &json, out);
+    let mut json = schema_rules::validate(&target, json, out);
     if let (Some((field, value)), Some(map)) = (removed, json.as_object_mut()) {
         map.insert(field.to_owned(), value);
     }
@@ -580,6 +651,5 @@ fn input(
         name,
         part: Part::Input,
     };
-    schema_rules::validate(&target, &json, out);
-    json
+    schema_rules::validate(&target, json, out)
 }

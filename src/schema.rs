@@ -58,15 +58,26 @@ pub enum Part {
 }
 
 pub struct Schemas {
-    stdio: Validator,
-    remote: Validator,
-    input: Validator,
+    /// One validator for every part: an instance is wrapped as `{"<part>": instance}`, so the
+    /// schema is compiled (and checked against its meta-schema) once, not once per part.
+    validator: Validator,
     stdio_fields: Vec<String>,
     remote_fields: Vec<String>,
     input_fields: Vec<String>,
 }
 
 pub static SCHEMAS: LazyLock<Schemas> = LazyLock::new(Schemas::load);
+
+impl Part {
+    /// The key an instance of this part is wrapped in (and its `$defs` name).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Part::Stdio => "stdioServer",
+            Part::Remote => "remoteServer",
+            Part::Input => "input",
+        }
+    }
+}
 
 impl Schemas {
     fn load() -> Schemas {
@@ -78,21 +89,16 @@ impl Schemas {
                 .unwrap_or_default()
         };
         Schemas {
-            stdio: compile_def(&root, "stdioServer"),
-            remote: compile_def(&root, "remoteServer"),
-            input: compile_def(&root, "input"),
+            validator: compile_parts(&root),
             stdio_fields: fields("stdioServer"),
             remote_fields: fields("remoteServer"),
             input_fields: fields("input"),
         }
     }
 
-    pub fn validator(&self, part: &Part) -> &Validator {
-        match part {
-            Part::Stdio => &self.stdio,
-            Part::Remote => &self.remote,
-            Part::Input => &self.input,
-        }
+    /// The validator; instances are `{"<part key>": value}`.
+    pub fn validator(&self) -> &Validator {
+        &self.validator
     }
 
     /// The fields an object of this part may have, for "did you mean" suggestions.
@@ -114,19 +120,27 @@ impl From<Transport> for Part {
     }
 }
 
-/// A validator for one `$defs` entry, resolving its `$ref`s against the whole schema.
-fn compile_def(root: &Value, def: &str) -> Validator {
+/// One schema whose properties are the parts, each a `$ref` into the embedded schema.
+fn compile_parts(root: &Value) -> Validator {
     let mut schema = Map::new();
     for key in ["$schema", "$id", "$defs"] {
         if let Some(v) = root.get(key) {
             schema.insert(key.to_owned(), v.clone());
         }
     }
-    schema.insert("$ref".to_owned(), Value::String(format!("#/$defs/{def}")));
+    let mut properties = Map::new();
+    for part in [Part::Stdio, Part::Remote, Part::Input] {
+        let key = part.key();
+        properties.insert(
+            key.to_owned(),
+            serde_json::json!({ "$ref": format!("#/$defs/{key}") }),
+        );
+    }
+    schema.insert("properties".to_owned(), Value::Object(properties));
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .build(&Value::Object(schema))
-        .unwrap_or_else(|e| panic!("the embedded schema's `{def}` compiles: {e}"))
+        .unwrap_or_else(|e| panic!("the embedded schema compiles: {e}"))
 }
 
 #[cfg(test)]
@@ -187,7 +201,8 @@ mod tests {
             "disabled": false,
             "note": "Hugging Face MCP Server with OAuth"
         });
-        assert!(SCHEMAS.validator(&Part::Remote).is_valid(&entry));
-        assert!(!SCHEMAS.validator(&Part::Stdio).is_valid(&entry));
+        let v = SCHEMAS.validator();
+        assert!(v.is_valid(&serde_json::json!({ "remoteServer": entry.clone() })));
+        assert!(!v.is_valid(&serde_json::json!({ "stdioServer": entry })));
     }
 }

@@ -124,6 +124,7 @@ impl Strings for Verbatim {
 }
 
 /// Converts a subtree for schema validation, reporting every duplicate key on the way.
+#[derive(Clone, Copy)]
 pub struct Converter<'f> {
     pub file: &'f SourceFile,
     pub id: FileId,

@@ -10,7 +10,8 @@ use mcplint::env::EnvOptions;
 
 #[test]
 fn recall_and_false_alarms_on_a_generated_corpus() {
-    let corpus = support::corpus::generate(2_000, 20261126);
+    // Over 4,000 servers: on two cores or more the servers are checked in parallel.
+    let corpus = support::corpus::generate(5_000, 20261126);
     let options = Options {
         env: EnvOptions {
             files: Vec::new(),

@@ -114,17 +114,35 @@ pub struct Target<'t, 'a> {
 }
 
 /// Validates `instance` (the target converted for the validator) and reports each error.
-pub fn validate(target: &Target, instance: &serde_json::Value, out: &mut Vec<Diagnostic>) {
-    let validator = SCHEMAS.validator(&target.part);
-    if validator.is_valid(instance) {
-        return;
+/// The instance is moved into a wrapper for the validator and handed back.
+pub fn validate(
+    target: &Target,
+    instance: serde_json::Value,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let key = target.part.key();
+    let mut wrapper = serde_json::Map::with_capacity(1);
+    wrapper.insert(key.to_owned(), instance);
+    let wrapper = serde_json::Value::Object(wrapper);
+    let validator = SCHEMAS.validator();
+    if !validator.is_valid(&wrapper) {
+        report_errors(target, &wrapper, out);
     }
-    let errors: Vec<_> = validator.iter_errors(instance).collect();
+    match wrapper {
+        serde_json::Value::Object(mut m) => m.remove(key).unwrap_or_default(),
+        other => other,
+    }
+}
+
+fn report_errors(target: &Target, wrapper: &serde_json::Value, out: &mut Vec<Diagnostic>) {
+    let validator = SCHEMAS.validator();
+    let errors: Vec<_> = validator.iter_errors(wrapper).collect();
     // A misspelt required field (`comand`) is one mistake: report it once, as the missing
     // field it causes (an error), at the misspelt key.
     let misspelt = misspelt_required(&errors);
     for error in &errors {
-        let segments: Vec<LocationSegment> = error.instance_path().segments().collect();
+        // Without the wrapper's own first step.
+        let segments: Vec<LocationSegment> = error.instance_path().segments().skip(1).collect();
         let steps = segments.iter().map(|s| match s {
             LocationSegment::Property(p) => Step::Key(p),
             LocationSegment::Index(i) => Step::Index(*i),
@@ -132,11 +150,13 @@ pub fn validate(target: &Target, instance: &serde_json::Value, out: &mut Vec<Dia
         let Some((node, key_span)) = tree::lookup(target.node, steps) else {
             continue;
         };
-        let pointer = format!(
-            "{}{}",
-            target.path.pointer(),
-            error.instance_path().as_str()
-        );
+        let relative = error
+            .instance_path()
+            .as_str()
+            .strip_prefix('/')
+            .and_then(|p| p.find('/').map(|i| &p[i..]))
+            .unwrap_or("");
+        let pointer = format!("{}{relative}", target.path.pointer());
         let field = display_path(&segments);
         let at = Location {
             target,
@@ -152,7 +172,8 @@ pub fn validate(target: &Target, instance: &serde_json::Value, out: &mut Vec<Dia
 
 /// Pairs (misspelt key, required field it is close to), for required fields that are missing.
 fn misspelt_required(errors: &[jsonschema::ValidationError]) -> Vec<(String, String)> {
-    let top = |e: &&jsonschema::ValidationError| e.instance_path().as_str().is_empty();
+    // The entry itself: one step into the wrapper.
+    let top = |e: &&jsonschema::ValidationError| e.instance_path().segments().count() == 1;
     let missing: Vec<&str> = errors
         .iter()
         .filter(top)

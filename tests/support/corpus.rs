@@ -138,6 +138,26 @@ fn base_server(i: usize, remote: bool, rng: &mut Rng) -> Map<String, Value> {
     m
 }
 
+/// Makes a server a stdio one (for slots only stdio servers have: args, docker).
+fn make_stdio(m: &mut Map<String, Value>) {
+    for key in ["url", "type", "headers"] {
+        m.remove(key);
+    }
+    m.entry("command".to_owned())
+        .or_insert_with(|| json!("npx"));
+}
+
+/// Makes a server a remote one (for headers and URLs).
+fn make_remote(m: &mut Map<String, Value>) {
+    for key in ["command", "args"] {
+        m.remove(key);
+    }
+    m.entry("type".to_owned())
+        .or_insert_with(|| json!("streamable-http"));
+    m.entry("url".to_owned())
+        .or_insert_with(|| json!("https://mcp.example.com/mcp"));
+}
+
 fn obj<'a>(m: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
     m.entry(key.to_owned())
         .or_insert_with(|| json!({}))
@@ -154,6 +174,17 @@ fn args(m: &mut Map<String, Value>) -> &mut Vec<Value> {
 
 /// Plants secret slot `slot` in server `name`; returns the truth.
 fn plant_secret(name: &str, m: &mut Map<String, Value>, slot: &str, rng: &mut Rng) -> Truth {
+    match slot {
+        "bearer-provider" | "bearer-generic" | "basic-auth" | "api-key-header" | "url-query" => {
+            make_remote(m)
+        }
+        "arg-equals"
+        | "arg-flag"
+        | "docker-env"
+        | "connection-string-arg"
+        | "arg-embedded-provider" => make_stdio(m),
+        _ => {}
+    }
     let (what, at) = match slot {
         "env-provider" => {
             // Prefixed formats and, under their usual variable, the formats without a prefix.
@@ -305,6 +336,11 @@ fn plant_secret(name: &str, m: &mut Map<String, Value>, slot: &str, rng: &mut Rn
 }
 
 fn plant_decoy(name: &str, m: &mut Map<String, Value>, kind: &str, rng: &mut Rng) -> Truth {
+    match kind {
+        "uuid" | "git-sha" | "image-digest" => make_stdio(m),
+        "template-bearer" => make_remote(m),
+        _ => {}
+    }
     let secret_var = *rng.pick(&[
         "API_TOKEN",
         "OPENAI_API_KEY",

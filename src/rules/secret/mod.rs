@@ -308,6 +308,12 @@ fn slot_of<'a>(path: &'a Path<'a>, server: Option<&'a str>) -> Slot<'a> {
 }
 
 impl Secrets {
+    /// Takes in what a scan of other servers of the same config found.
+    pub fn merge(&mut self, other: Secrets) {
+        self.found.extend(other.found);
+        self.hit_literals.extend(other.hit_literals);
+    }
+
     fn push(
         &mut self,
         kind: Kind,
@@ -346,6 +352,7 @@ impl Secrets {
             )
         };
         let mut slot = None;
+        let first_of_literal = self.found.len();
         for m in scan::find(value) {
             let slot = slot.get_or_insert_with(|| slot_of(path, server));
             self.hit_literals.insert(lit_span.start);
@@ -364,10 +371,12 @@ impl Secrets {
             || contains_ignore_case(value, "pwd=")
         {
             for (kind, range) in url_credentials(value) {
-                if self.found.iter().any(|f| {
-                    let s = at(range.clone());
-                    f.span.start <= s.start && f.span.end >= s.end
-                }) {
+                // Inside a provider token already found in this literal: that one reports it.
+                let span = at(range.clone());
+                if self.found[first_of_literal..]
+                    .iter()
+                    .any(|f| f.span.start <= span.start && f.span.end >= span.end)
+                {
                     continue;
                 }
                 let slot = slot.get_or_insert_with(|| slot_of(path, server));

@@ -4,8 +4,8 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexBuilder};
 
 use super::catalogue::{PROVIDERS, Provider};
 use super::fake;
@@ -35,8 +35,11 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
         }
     }
     Engine {
+        // A contiguous NFA: built in a fraction of a DFA's time (measured: a DFA gains nothing
+        // even on 100,000 servers, and costs a tenth of a small run).
         prefixes: AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&literals)
             .expect("the provider prefixes build an automaton"),
         owner,
@@ -47,16 +50,22 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
 
 impl Engine {
     fn regex(&self, i: usize) -> &Regex {
-        self.regexes[i]
-            .get_or_init(|| Regex::new(PROVIDERS[i].pattern).expect("catalogue patterns compile"))
+        self.regexes[i].get_or_init(|| compile(PROVIDERS[i].pattern))
     }
 
     fn anchored(&self, i: usize) -> &Regex {
-        self.anchored[i].get_or_init(|| {
-            Regex::new(&format!("^(?:{})$", PROVIDERS[i].pattern))
-                .expect("catalogue patterns compile")
-        })
+        self.anchored[i].get_or_init(|| compile(&format!("^(?:{})$", PROVIDERS[i].pattern)))
     }
+}
+
+/// Tokens are ASCII: without Unicode classes a pattern compiles to a much smaller automaton.
+/// (A pattern that must match any character, as a PEM body does, keeps Unicode.)
+fn compile(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .or_else(|_| Regex::new(pattern))
+        .expect("catalogue patterns compile")
 }
 
 fn is_token_char(c: char) -> bool {
