@@ -41,6 +41,8 @@ pub struct Options {
     pub keep_resolved: bool,
     /// Keep it as written too (for `render --keep-vars`).
     pub keep_raw: bool,
+    /// Files larger than this many bytes are not read (`parse/too-large`); 0 means the default.
+    pub max_file_size: u64,
     pub oauth: OAuthOptions,
 }
 
@@ -130,8 +132,31 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     let mut report = Report::default();
     let mut env = Environment::new(&options.env);
     for input in inputs {
-        let bytes = match read_input(input) {
-            Ok(bytes) => bytes,
+        let limit = match options.max_file_size {
+            0 => DEFAULT_MAX_FILE_SIZE,
+            n => n,
+        };
+        let bytes = match read_input(input, limit) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(size)) => {
+                let id = report.files.len();
+                report.files.push(SourceFile::new(input.name(), ""));
+                report.diagnostics.push(
+                    Diagnostic::new(
+                        &crate::rules::parse::TOO_LARGE,
+                        id,
+                        Span::new(0, 0),
+                        "",
+                        format!(
+                            "the file is {} MiB or more, over the limit of {} MiB; it was not read",
+                            size / (1024 * 1024),
+                            limit / (1024 * 1024)
+                        ),
+                    )
+                    .help("check the path; if this really is the config, pass `--max-file-size <MiB>`"),
+                );
+                continue;
+            }
             Err(error) => {
                 report.read_errors.push(ReadError {
                     name: input.name(),
@@ -181,15 +206,30 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
     report
 }
 
-fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
-    match input {
-        Input::Path(path) => std::fs::read(path),
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf)?;
-            Ok(buf)
+/// The size limit when none is given: far above any MCP config, far below a machine's memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The input's bytes, or `Ok(Err(size))` when it is over `limit` (it is then not read whole).
+fn read_input(input: &Input, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut buf = Vec::new();
+    let read = match input {
+        Input::Path(path) => {
+            let file = std::fs::File::open(path)?;
+            let size = file.metadata()?.len();
+            if size > limit {
+                return Ok(Err(size));
+            }
+            file.take(limit + 1).read_to_end(&mut buf)?
         }
+        Input::Stdin => std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut buf)?,
+    };
+    if read as u64 > limit {
+        return Ok(Err(read as u64));
     }
+    Ok(Ok(buf))
 }
 
 fn check_one(
@@ -213,9 +253,12 @@ fn check_one(
             } else {
                 0
             };
-            report
-                .diagnostics
-                .push(parse::invalid_utf8(id, offset - shift, bytes[offset]));
+            report.diagnostics.push(parse::invalid_utf8(
+                id,
+                offset - shift,
+                bytes[offset],
+                bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"),
+            ));
             report.files.push(SourceFile::new(
                 name,
                 String::from_utf8_lossy(&bytes).into_owned(),
@@ -519,6 +562,11 @@ fn servers_part(
 ) {
     for prop in props {
         let name = prop.name.as_str();
+        if let Some(d) =
+            parse::control_character(walk.conv.file, walk.conv.id, prop_name_span(prop))
+        {
+            out.push(d);
+        }
         let entry_path = Path::Key(path, name);
         let value = if name == "$schema" {
             walk.scan_only(&prop.value, &entry_path, out)

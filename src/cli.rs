@@ -129,6 +129,9 @@ struct SettingsArgs {
     /// Ignore any `.mcplint.json`.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Do not read configs larger than this many MiB [default: 64].
+    #[arg(long, value_name = "MiB")]
+    max_file_size: Option<u64>,
 }
 
 /// Settings from `.mcplint.json`, and the file with its own findings.
@@ -138,6 +141,7 @@ struct Loaded {
         crate::source::SourceFile,
         Vec<crate::diagnostic::Diagnostic>,
     )>,
+    max_file_size: Option<u64>,
 }
 
 impl SettingsArgs {
@@ -157,12 +161,14 @@ impl SettingsArgs {
             None => Loaded {
                 settings: crate::settings::Settings::default(),
                 file: None,
+                max_file_size: self.max_file_size,
             },
             Some(path) => {
                 let (file, settings, diags) = crate::settings::load(&path, 0);
                 Loaded {
                     settings,
                     file: Some((file, diags)),
+                    max_file_size: self.max_file_size,
                 }
             }
         }
@@ -180,6 +186,9 @@ impl Loaded {
             env,
             keep_resolved: false,
             keep_raw: false,
+            max_file_size: self
+                .max_file_size
+                .map_or(0, |mib| mib.saturating_mul(1024 * 1024)),
             oauth: oauth.options(&self.settings),
         }
     }

@@ -267,15 +267,21 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
             d.help.unwrap_or_default()
         ));
     }
+    // A symlinked config or `.env` (dotfiles) is edited where it really is.
+    let real = |p: &Path| match std::fs::symlink_metadata(p) {
+        Ok(m) if m.file_type().is_symlink() => p.canonicalize().unwrap_or_else(|_| p.to_path_buf()),
+        _ => p.to_path_buf(),
+    };
+    let (env_file, config) = (real(&plan.env_file), real(&plan.config));
     if plan.new_env != plan.old_env.clone().unwrap_or_default() {
-        crate::render::write_atomic(&plan.env_file, &plan.new_env, None)
+        crate::render::write_atomic(&env_file, &plan.new_env, None)
             .map_err(|e| format!("cannot write {}: {e}", plan.env_file.display()))?;
     }
     // A test hook: fail between the two writes, as a crash would.
     if std::env::var_os("MCPLINT_FAULT_AFTER_ENV_WRITE").is_some() {
         return Err("simulated failure after writing the .env file".into());
     }
-    write_keeping_mode(&plan.config, &plan.new_config)
+    write_keeping_mode(&config, &plan.new_config)
         .map_err(|e| format!("cannot write {}: {e}", plan.config.display()))
 }
 

@@ -93,6 +93,8 @@ fn servers_mut(root: &mut Value) -> &mut serde_json::Map<String, Value> {
 pub enum WriteError {
     /// The output is the input file.
     SameAsInput,
+    /// The output is a symbolic link.
+    Symlink,
     Io(std::io::Error),
 }
 
@@ -102,6 +104,10 @@ impl std::fmt::Display for WriteError {
             WriteError::SameAsInput => f.write_str(
                 "the output is the input file: rendering over it would replace every reference \
                  with its value; choose another path",
+            ),
+            WriteError::Symlink => f.write_str(
+                "it is a symbolic link; mcplint writes only regular files: give the path it \
+                 points to",
             ),
             WriteError::Io(e) => write!(f, "{e}"),
         }
@@ -131,6 +137,11 @@ pub fn same_file(out: &Path, input: &Path) -> bool {
 pub fn write_atomic(out: &Path, contents: &str, input: Option<&Path>) -> Result<(), WriteError> {
     if input.is_some_and(|input| same_file(out, input)) {
         return Err(WriteError::SameAsInput);
+    }
+    // Never through a symbolic link: the rename would replace the link, or the write would
+    // land wherever it points.
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(WriteError::Symlink);
     }
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

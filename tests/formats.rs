@@ -49,7 +49,7 @@ fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
+        .filter(|p| p.is_dir() && !p.ends_with("bad"))
         .collect();
     cases.sort();
     let mut results = 0;

@@ -262,7 +262,7 @@ impl<'s> Parser<'s> {
                     "names are letters, digits and `_`, starting with a letter or `_`",
                 ),
                 Some(_) => invalid(
-                    self.pos + 1,
+                    self.pos + self.s[self.pos..].chars().next().map_or(1, char::len_utf8),
                     "invalid character at the start of a variable name".into(),
                     "names are letters, digits and `_`, starting with a letter or `_`",
                 ),
@@ -556,6 +556,8 @@ mod tests {
             ("${A:x}", 0..4, "`:`"),
             ("${A:=x}", 0..4, "`:`"),
             ("${input:x", 0..9, "unterminated"),
+            // Found by fuzzing: a multi-byte character right after `${`.
+            ("${\u{389}}", 0..4, "invalid character"),
         ] {
             let e = invalid(s);
             assert_eq!(e.span, span, "{s}");

@@ -107,13 +107,18 @@ pub fn parse<'a>(
 }
 
 /// Finding for bytes that are not UTF-8; `text` is the lossy decoding, identical up to `offset`.
-pub fn invalid_utf8(id: FileId, offset: usize, byte: u8) -> Diagnostic {
+pub fn invalid_utf8(id: FileId, offset: usize, byte: u8, utf16: bool) -> Diagnostic {
+    let what = if utf16 {
+        "; it starts with a UTF-16 byte order mark".to_owned()
+    } else {
+        String::new()
+    };
     Diagnostic::new(
         &rules::INVALID_UTF8,
         id,
         Span::new(offset, offset + '\u{fffd}'.len_utf8()),
         "",
-        format!("the file is not valid UTF-8: byte 0x{byte:02X} at byte offset {offset}"),
+        format!("the file is not valid UTF-8: byte 0x{byte:02X} at byte offset {offset}{what}"),
     )
     .label("not UTF-8")
     .help("save the file as UTF-8; JSON text must be UTF-8 (RFC 8259 §8.1)")
@@ -259,8 +264,12 @@ fn syntax_error(file: &SourceFile, id: FileId, dialect: Dialect, err: &ParseErro
             "too deep",
             "no MCP config needs this depth; check for a generated or corrupted file".into(),
         ),
-        K::HexadecimalNumbersNotAllowed
-        | K::UnaryPlusNumbersNotAllowed
+        K::HexadecimalNumbersNotAllowed => (
+            "hexadecimal numbers are not JSON".into(),
+            "hexadecimal",
+            "write the number in decimal, e.g. 31 for 0x1F".into(),
+        ),
+        K::UnaryPlusNumbersNotAllowed
         | K::BareDecimalPointNumbersNotAllowed
         | K::NonFiniteNumbersNotAllowed
         | K::ExpectedDigit
@@ -306,7 +315,12 @@ fn syntax_error(file: &SourceFile, id: FileId, dialect: Dialect, err: &ParseErro
     {
         span.end = span.start + c.len_utf8();
     }
-    let mut diag = Diagnostic::new(&rules::SYNTAX, id, span, "", message).label(label);
+    let rule = if matches!(err.kind(), K::NestingDepthExceeded) {
+        &rules::TOO_DEEP
+    } else {
+        &rules::SYNTAX
+    };
+    let mut diag = Diagnostic::new(rule, id, span, "", message).label(label);
     if !help.is_empty() {
         diag = diag.help(help);
     }

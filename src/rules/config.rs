@@ -219,8 +219,13 @@ impl<'a> Entry<'_, 'a> {
         }
     }
 
+    /// The pointer of a field, or of the entry itself for `""`.
     fn pointer(&self, key: &str) -> String {
-        Path::Key(self.path, key).pointer()
+        if key.is_empty() {
+            self.path.pointer()
+        } else {
+            Path::Key(self.path, key).pointer()
+        }
     }
 
     fn diag(&self, rule: &'static super::Rule, span: Span, key: &str, msg: String) -> Diagnostic {

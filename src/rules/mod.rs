@@ -70,6 +70,8 @@ pub static ALL: &[&Rule] = &[
     &parse::EMPTY_FILE,
     &parse::INVALID_ROOT,
     &parse::INVALID_UTF8,
+    &parse::TOO_DEEP,
+    &parse::TOO_LARGE,
     &schema::UNKNOWN_FIELD,
     &schema::MISSING_FIELD,
     &schema::INVALID_TYPE,

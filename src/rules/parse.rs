@@ -97,6 +97,38 @@ rule! {
 
 rule! {
     /// ## What it does
+    /// Reports a config nested more than 512 levels deep. mcplint stops there instead of
+    /// risking its stack on a hostile or corrupted file.
+    ///
+    /// ## Why is this bad?
+    /// No MCP config needs a tenth of that depth; such a file is generated wrongly, corrupted,
+    /// or made to crash the tools that read it.
+    ///
+    /// ## Example
+    /// `{"a": [[[[[[ ... ]]]]]] }` with thousands of brackets.
+    ///
+    /// Use instead: the flat structure of a server map.
+    TOO_DEEP, "parse/too-deep", Error, "the config is nested more than 512 levels deep"
+}
+
+rule! {
+    /// ## What it does
+    /// Reports a config larger than the size limit (64 MiB unless `--max-file-size` says
+    /// otherwise); it is not read.
+    ///
+    /// ## Why is this bad?
+    /// An MCP config is a few kilobytes; a file of that size is almost certainly not one, and
+    /// reading it whole would take the memory of the machine that runs the hook.
+    ///
+    /// ## Example
+    /// A log file passed by mistake: `mcplint check server.log.json`.
+    ///
+    /// Use instead: the config; or raise the limit: `--max-file-size 256` (MiB).
+    TOO_LARGE, "parse/too-large", Error, "the file is over the size limit"
+}
+
+rule! {
+    /// ## What it does
     /// Reports a file that is not valid UTF-8, with the byte offset of the first bad byte.
     ///
     /// ## Why is this bad?

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from fixtures/: configs for parse and check, .env files for dotenv,
+# string values with `$` for template. Run from the repository root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p fuzz/corpus/{parse,check,dotenv,template}
+i=0
+for f in fixtures/*/*.json fixtures/*/*.jsonc fixtures/*/.mcp.json fixtures/bad/*; do
+  [[ -f $f ]] || continue
+  i=$((i + 1))
+  cp "$f" "fuzz/corpus/parse/seed-$i"
+  env=$(dirname "$f")/.env
+  { cat "$f"; printf '\0'; [[ -f $env ]] && cat "$env"; } >"fuzz/corpus/check/seed-$i"
+done
+for f in fixtures/*/.env fixtures/*/.env.example; do
+  [[ -f $f ]] || continue
+  i=$((i + 1))
+  cp "$f" "fuzz/corpus/dotenv/seed-$i"
+done
+grep -ho '"[^"]*\$[^"]*"' fixtures/*/*.json | sort -u | while read -r s; do
+  i=$((i + 1))
+  printf '%s' "${s:1:${#s}-2}" >"fuzz/corpus/template/seed-$i-$RANDOM"
+done
+echo "seeded fuzz/corpus from fixtures/"
