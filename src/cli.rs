@@ -407,14 +407,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut report = check::check_inputs(&inputs, &options);
     crate::suppress::apply_inline(&mut report);
     loaded.adjust(&mut report, &args.select, &args.ignore);
-    report.diagnostics.sort_by(|a, b| {
-        (a.file, a.span.start, a.span.end, a.rule.id).cmp(&(
-            b.file,
-            b.span.start,
-            b.span.end,
-            b.rule.id,
-        ))
-    });
+    report.sort();
     if let Some(path) = &args.write_baseline {
         let text = crate::suppress::baseline(&report);
         return match crate::render::write_atomic(path, &text, None) {

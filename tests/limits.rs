@@ -181,3 +181,21 @@ fn a_killed_render_leaves_the_old_file_or_the_new_one() {
         "no kill landed before the rename; the test proved nothing"
     );
 }
+
+/// Found by fuzzing the template engine: a multi-byte character right after `${`, here in a
+/// `.env`, where the template's span is used to slice the value.
+#[test]
+fn a_multibyte_character_after_a_brace_in_dotenv() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("mcp-servers.json"),
+        r#"{ "a": { "command": "npx", "env": { "A": "${A}" } } }"#,
+    )
+    .unwrap();
+    std::fs::write(d.join(".env"), "A=${\u{389}}\n").unwrap();
+    let (code, stdout, stderr) = mcplint(d, &["check", "mcp-servers.json"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("env/invalid-template"), "{stdout}");
+    assert!(!stderr.contains("internal error"));
+}
