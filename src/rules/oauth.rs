@@ -1154,6 +1154,28 @@ mod tests {
             &mut out,
         );
         assert!(out.iter().any(|d| d.rule.id == "oauth/shared-client-id"));
+        // The third of three servers shares the first one's client.
+        let mut out = Vec::new();
+        check(
+            &[
+                with_id("a", "http://127.0.0.1:7000/a", "client-1"),
+                with_id("b", "http://127.0.0.1:7000/b", "client-2"),
+                with_id("c", "http://localhost:7000/a", "client-1"),
+            ],
+            &plain(),
+            0,
+            &mut out,
+        );
+        let shared: Vec<_> = out
+            .iter()
+            .filter(|d| d.rule.id == "oauth/shared-client-id")
+            .collect();
+        assert_eq!(shared.len(), 1);
+        assert!(
+            shared[0]
+                .message
+                .contains("server `c` uses the client id of server `a`")
+        );
         let mut out = Vec::new();
         check(
             &[
