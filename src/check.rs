@@ -394,7 +394,7 @@ fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
         let secret = &text[span.start..span.end];
         let keep: usize = secret
             .chars()
-            .take((secret.chars().count() / 3).min(6))
+            .take(crate::rules::secret::shown_chars(secret.chars().count()))
             .map(char::len_utf8)
             .sum();
         for b in &mut bytes[span.start + keep..span.end] {
@@ -443,21 +443,13 @@ fn check_source(
                         serde_json::Value::Object(entries)
                     }
                     (n, other) if n == key => {
-                        out.push(
-                            Diagnostic::new(
-                                &schema_rules::INVALID_TYPE,
-                                id,
-                                other.range().into(),
-                                path.pointer(),
-                                format!(
-                                    "`{key}` must be an object of servers, found {}",
-                                    kind_with_article(other)
-                                ),
-                            )
-                            .help(format!(
-                                "write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"
-                            )),
-                        );
+                        out.push(wrong_type(
+                            id,
+                            other,
+                            &path,
+                            &format!("`{key}` must be an object of servers"),
+                            &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
+                        ));
                         walk.scan_only(other, &path, out)
                     }
                     ("inputs", Node::Array(items)) if key == "servers" => {
@@ -470,16 +462,13 @@ fn check_source(
                         serde_json::Value::Array(values)
                     }
                     ("inputs", other) if key == "servers" => {
-                        out.push(
-                            Diagnostic::new(
-                                &schema_rules::INVALID_TYPE,
-                                id,
-                                other.range().into(),
-                                path.pointer(),
-                                format!("`inputs` must be an array, found {}", kind_with_article(other)),
-                            )
-                            .help("write `\"inputs\": [ { \"type\": \"promptString\", \"id\": \"...\" } ]`"),
-                        );
+                        out.push(wrong_type(
+                            id,
+                            other,
+                            &path,
+                            "`inputs` must be an array",
+                            "write `\"inputs\": [ { \"type\": \"promptString\", \"id\": \"...\" } ]`",
+                        ));
                         walk.scan_only(other, &path, out)
                     }
                     // Other top-level keys are the client's own settings, kept as written.
@@ -494,20 +483,76 @@ fn check_source(
     walk.keep.then_some(serde_json::Value::Object(resolved))
 }
 
+/// `schema/invalid-type` for a value of the wrong kind at a place the schema cannot reach.
+fn wrong_type(id: FileId, node: &Node, path: &Path, must: &str, help: &str) -> Diagnostic {
+    let found = kind_with_article(node);
+    Diagnostic::new(
+        &schema_rules::INVALID_TYPE,
+        id,
+        node.range().into(),
+        path.pointer(),
+        format!("{must}, found {found}"),
+    )
+    .label(found)
+    .help(help)
+}
+
+/// Fields whose string value makes an object a server entry rather than a map of servers.
+const ENTRY_FIELDS: &[&str] = &["command", "url", "type"];
+
 /// The key holding the servers, or `None` for a bare map of servers.
 /// `servers` is taken as VS Code's key only when it does not look like a server itself.
 fn servers_key(root: &Object) -> Option<&'static str> {
-    if root.get("mcpServers").is_some() {
-        return Some("mcpServers");
-    }
-    if let Some(Node::Object(servers)) = root.get("servers").map(|p| &p.value)
-        && !["command", "url", "type"]
+    let servers_is_a_map = matches!(root.get("servers").map(|p| &p.value),
+        Some(Node::Object(s)) if !ENTRY_FIELDS
             .iter()
-            .any(|k| matches!(servers.get(k).map(|p| &p.value), Some(Node::StringLit(_))))
-    {
-        return Some("servers");
+            .any(|k| matches!(s.get(k).map(|p| &p.value), Some(Node::StringLit(_)))));
+    shape(root.get("mcpServers").is_some(), servers_is_a_map)
+}
+
+/// The same rule on a document already turned into values (render, fix, convert).
+pub fn servers_key_in(root: &serde_json::Map<String, serde_json::Value>) -> Option<&'static str> {
+    let servers_is_a_map = root
+        .get("servers")
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|s| {
+            !ENTRY_FIELDS
+                .iter()
+                .any(|k| s.get(*k).is_some_and(serde_json::Value::is_string))
+        });
+    shape(root.contains_key("mcpServers"), servers_is_a_map)
+}
+
+fn shape(has_mcp_servers: bool, servers_is_a_map: bool) -> Option<&'static str> {
+    if has_mcp_servers {
+        Some("mcpServers")
+    } else if servers_is_a_map {
+        Some("servers")
+    } else {
+        None
     }
-    None
+}
+
+/// The map of servers of a resolved document, whatever its shape; `None` when the servers are
+/// not an object (reported as `schema/invalid-type`).
+pub fn servers_in(root: &serde_json::Value) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    let map = root.as_object()?;
+    match servers_key_in(map) {
+        Some(key) => map.get(key)?.as_object(),
+        None => Some(map),
+    }
+}
+
+/// [`servers_in`], mutable.
+pub fn servers_in_mut(
+    root: &mut serde_json::Value,
+) -> Option<&mut serde_json::Map<String, serde_json::Value>> {
+    let key = servers_key_in(root.as_object()?);
+    let map = root.as_object_mut()?;
+    match key {
+        Some(key) => map.get_mut(key)?.as_object_mut(),
+        None => Some(map),
+    }
 }
 
 /// Below this many servers one thread does it all; above, the servers are split between the
@@ -600,17 +645,13 @@ fn entry(
     out: &mut Vec<Diagnostic>,
 ) -> serde_json::Value {
     let Node::Object(obj) = node else {
-        out.push(
-            Diagnostic::new(
-                &schema_rules::INVALID_TYPE,
-                walk.conv.id,
-                node.range().into(),
-                path.pointer(),
-                format!("server `{name}` must be an object, found {}", kind_with_article(node)),
-            )
-            .label(kind_with_article(node))
-            .help("write `{ \"command\": \"...\" }` for a stdio server or `{ \"type\": \"streamable-http\", \"url\": \"...\" }` for a remote one"),
-        );
+        out.push(wrong_type(
+            walk.conv.id,
+            node,
+            path,
+            &format!("server `{name}` must be an object"),
+            "write `{ \"command\": \"...\" }` for a stdio server or `{ \"type\": \"streamable-http\", \"url\": \"...\" }` for a remote one",
+        ));
         return walk.scan_only(node, path, out);
     };
     let conv = &walk.conv;

@@ -122,19 +122,14 @@ pub fn convert(root: &Value, resolved: &Value, target: Target, keep_vars: bool) 
 
 /// The servers of any shape, and VS Code's inputs.
 fn split(root: &Value) -> (Vec<(&String, &Value)>, Option<&Value>) {
-    let Value::Object(m) = root else {
-        return (Vec::new(), None);
-    };
-    let map = ["mcpServers", "servers"]
-        .iter()
-        .find_map(|k| m.get(*k).and_then(Value::as_object))
-        .unwrap_or(m);
-    (
-        map.iter()
-            .filter(|(k, _)| k.as_str() != "$schema")
-            .collect(),
-        m.get("inputs"),
-    )
+    let servers = crate::check::servers_in(root)
+        .map(|map| {
+            map.iter()
+                .filter(|(k, _)| k.as_str() != "$schema")
+                .collect()
+        })
+        .unwrap_or_default();
+    (servers, root.get("inputs"))
 }
 
 impl Ctx {

@@ -207,12 +207,8 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
 /// The keys of every server's `env` block: a `${NAME}` elsewhere in that server would
 /// resolve to them.
 fn scoped_names(root: &serde_json::Value) -> Vec<String> {
-    let servers = match root {
-        serde_json::Value::Object(m) => ["mcpServers", "servers"]
-            .iter()
-            .find_map(|k| m.get(*k).and_then(serde_json::Value::as_object))
-            .unwrap_or(m),
-        _ => return Vec::new(),
+    let Some(servers) = check::servers_in(root) else {
+        return Vec::new();
     };
     servers
         .values()

@@ -42,8 +42,9 @@ pub fn render(
         (true, Some(raw)) => raw,
         _ => resolved_root.clone(),
     };
-    if options.drop_disabled {
-        let servers = servers_mut(&mut root);
+    if options.drop_disabled
+        && let Some(servers) = check::servers_in_mut(&mut root)
+    {
         servers.retain(|_, entry| entry.get("disabled") != Some(&Value::Bool(true)));
     }
     if options.redact {
@@ -61,31 +62,6 @@ pub fn render(
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');
     (report, Some(text))
-}
-
-/// The map of servers inside a resolved document, whatever its shape.
-fn servers_mut(root: &mut Value) -> &mut serde_json::Map<String, Value> {
-    let key = match root {
-        Value::Object(map) if map.get("mcpServers").is_some_and(Value::is_object) => {
-            Some("mcpServers")
-        }
-        Value::Object(map)
-            if map.get("servers").is_some_and(|s| {
-                s.is_object() && !["command", "url", "type"].iter().any(|k| s[k].is_string())
-            }) =>
-        {
-            Some("servers")
-        }
-        _ => None,
-    };
-    let target = match key {
-        Some(key) => &mut root[key],
-        None => root,
-    };
-    match target {
-        Value::Object(map) => map,
-        _ => unreachable!("render only runs on a config whose root is an object"),
-    }
 }
 
 /// Why `-o` did not write.

@@ -103,21 +103,6 @@ impl Environment {
         }
     }
 
-    /// An environment with exactly these variables and no files, for tests and benches.
-    pub fn with_vars(vars: &[(&str, &str)]) -> Environment {
-        let process: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        Environment {
-            options: EnvOptions::default(),
-            process_names: process.keys().cloned().collect(),
-            process: Some(process),
-            sets: Vec::new(),
-            by_dir: HashMap::new(),
-        }
-    }
-
     pub fn set(&self, index: usize) -> &VarSet {
         &self.sets[index]
     }

@@ -136,52 +136,79 @@ const NOT_SECRET_TAILS: &[&str] = &[
 /// True when a variable, header or flag name says it holds a secret: `HF_TOKEN`,
 /// `X-API-Key`, `--api-key`, `clientSecret`, `PGPASSWORD`; not `KEY_PATH`, `PUBLIC_KEY`.
 pub fn is_secret_name(name: &str) -> bool {
-    let words = words(name);
-    let Some(last) = words.last() else {
-        return false;
-    };
-    if NOT_SECRET_TAILS.contains(&last.as_str()) || words.iter().any(|w| w == "PUBLIC") {
-        return false;
-    }
-    words.iter().any(|w| {
-        SECRET_WORDS.contains(&w.as_str())
+    // Called for every env key and header name: no allocation.
+    let mut last = "";
+    let mut secret = false;
+    for w in word_slices(name) {
+        if w.eq_ignore_ascii_case("PUBLIC") {
+            return false;
+        }
+        let upper = |s: &str| w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+        secret |= SECRET_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
             || ["TOKEN", "SECRET", "PASSWORD", "APIKEY", "PASSWD"]
                 .iter()
-                .any(|s| w.ends_with(s))
+                .any(|s| upper(s));
+        last = w;
+    }
+    secret
+        && !NOT_SECRET_TAILS
+            .iter()
+            .any(|t| last.eq_ignore_ascii_case(t))
+}
+
+/// The words of a name, as slices: split at anything but ASCII letters and digits, and
+/// before an upper-case letter that follows a lower-case one or a digit.
+fn word_slices(name: &str) -> impl Iterator<Item = &str> {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !b.is_ascii_alphanumeric() {
+                let word = &name[start..i];
+                i += 1;
+                start = i;
+                if !word.is_empty() {
+                    return Some(word);
+                }
+                continue;
+            }
+            let boundary = b.is_ascii_uppercase()
+                && i > start
+                && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit());
+            if boundary {
+                let word = &name[start..i];
+                start = i;
+                i += 1;
+                return Some(word);
+            }
+            i += 1;
+        }
+        (start < bytes.len()).then(|| {
+            let word = &name[start..];
+            start = bytes.len();
+            word
+        })
     })
 }
 
 /// `HF_TOKEN` -> [HF, TOKEN]; `clientSecret` -> [CLIENT, SECRET]; `x-api-key` -> [X, API, KEY].
 fn words(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_uppercase());
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    word_slices(name).map(str::to_ascii_uppercase).collect()
 }
 
 /// A secret as output may show it: at most its first 6 characters (fewer for a short one)
 /// and its length: `hf_AbC…(37 chars)`.
 pub fn redact(secret: &str) -> String {
     let n = secret.chars().count();
-    let shown: String = secret.chars().take((n / 3).min(6)).collect();
+    let shown: String = secret.chars().take(shown_chars(n)).collect();
     format!("{shown}…({n} chars)")
+}
+
+/// How many leading characters of a secret of `n` characters any output may show.
+pub fn shown_chars(n: usize) -> usize {
+    (n / 3).min(6)
 }
 
 /// What kind of thing was found.
@@ -859,6 +886,16 @@ mod tests {
         ] {
             assert!(!is_secret_name(n), "{n}");
         }
+    }
+
+    #[test]
+    fn name_words() {
+        assert_eq!(words("HF_TOKEN"), ["HF", "TOKEN"]);
+        assert_eq!(words("clientSecret"), ["CLIENT", "SECRET"]);
+        assert_eq!(words("x-api-key"), ["X", "API", "KEY"]);
+        assert_eq!(words("--api2Key_"), ["API2", "KEY"]);
+        assert_eq!(words("URL"), ["URL"]);
+        assert!(words("").is_empty() && words("__").is_empty());
     }
 
     #[test]
