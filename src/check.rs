@@ -8,9 +8,10 @@ use jsonc_parser::common::Ranged;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::env::{EnvOptions, Environment, Expander, ScanOnly, VarSet};
 use crate::parse::{self, Dialect, kind_with_article};
+use crate::registry::Severity;
 use crate::rules::config::{self, Entry};
 use crate::rules::oauth::{self, OAuthOptions};
 use crate::rules::schema::{self as schema_rules, Target};

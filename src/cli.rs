@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Input, Options};
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 use crate::report::{self, Format, Style};
 use crate::rules;
 
@@ -215,7 +215,7 @@ impl Loaded {
             report.files.push(file);
             report.diagnostics.extend(diags);
         }
-        use crate::suppress::matches;
+        use crate::registry::matches;
         report.diagnostics.retain(|d| {
             (select.is_empty() || select.iter().any(|p| matches(p, d.rule.id)))
                 && !ignore.iter().any(|p| matches(p, d.rule.id))

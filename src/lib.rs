@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod env;
 pub mod fix;
 pub mod parse;
+pub mod registry;
 pub mod render;
 pub mod report;
 pub mod rules;

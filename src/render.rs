@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::check::{self, Input, Options, Report};
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {

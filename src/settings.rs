@@ -8,11 +8,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::registry::Severity;
 use crate::rules::config::INVALID_SETTINGS;
 use crate::rules::oauth::Profile;
 use crate::source::{FileId, FileKind, SourceFile, Span};
-use crate::suppress;
 use crate::tree::{Path, prop_name_span};
 
 pub const FILE_NAME: &str = ".mcplint.json";
@@ -47,7 +47,7 @@ impl Settings {
         self.rules
             .iter()
             .rev()
-            .find(|(pattern, _)| suppress::matches(pattern, id))
+            .find(|(pattern, _)| crate::registry::matches(pattern, id))
             .map(|(_, s)| *s)
     }
 
@@ -228,7 +228,7 @@ impl Reader<'_> {
         for prop in &map.properties {
             let id = prop.name.as_str();
             let here = Path::Key(path, id);
-            let known = crate::rules::all().any(|r| suppress::matches(id, r.id));
+            let known = crate::rules::all().any(|r| crate::registry::matches(id, r.id));
             if !known {
                 let near = crate::suggest::closest(id, crate::rules::all().map(|r| r.id));
                 self.error(

@@ -19,15 +19,6 @@ struct Inline {
     rules: Vec<String>,
 }
 
-/// Whether `id` is named by `pattern`: the exact id, or its family (`secret/` or `secret`).
-pub fn matches(pattern: &str, id: &str) -> bool {
-    let family = pattern.trim_end_matches('/');
-    pattern == id
-        || id
-            .strip_prefix(family)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// The comments of a JSONC file, found by the parser (never inside strings).
 fn comments(file: &SourceFile) -> Vec<(Span, String)> {
     use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
@@ -116,7 +107,11 @@ pub fn apply_inline(report: &mut Report) {
     report.diagnostics.retain(|d| {
         let line = files[d.file].line_index(d.span.start);
         match all.iter().position(|s| {
-            s.file == d.file && s.line == line && s.rules.iter().any(|r| matches(r, d.rule.id))
+            s.file == d.file
+                && s.line == line
+                && s.rules
+                    .iter()
+                    .any(|r| crate::registry::matches(r, d.rule.id))
         }) {
             Some(i) => {
                 used[i] = true;
@@ -217,18 +212,4 @@ pub fn apply_baseline(report: &mut Report, text: &str) -> Result<usize, String> 
         !prints[i - 1]
     });
     Ok(prints.iter().filter(|p| **p).count())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::matches;
-
-    #[test]
-    fn rule_patterns() {
-        assert!(matches("secret/github-token", "secret/github-token"));
-        assert!(matches("secret/", "secret/github-token"));
-        assert!(matches("secret", "secret/github-token"));
-        assert!(!matches("secret/github", "secret/github-token"));
-        assert!(!matches("sec", "secret/github-token"));
-    }
 }

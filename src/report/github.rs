@@ -1,7 +1,7 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations.
 
 use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 
 /// Escapes a command's message, as the Actions toolkit does.
 pub fn escape_data(s: &str) -> String {

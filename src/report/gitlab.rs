@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{fnv64, relative_uri};
 use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let issues: Vec<serde_json::Value> = report

@@ -9,7 +9,8 @@ use miette::{
 
 use super::Style;
 use crate::check::Report;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::registry::Severity;
 use crate::source::SourceFile;
 
 pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {

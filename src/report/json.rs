@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 
 #[derive(Serialize)]
 struct Document<'r> {

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{line_hash, relative_uri};
 use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::registry::Severity;
 use crate::rules;
 
 fn level(s: Severity) -> &'static str {
@@ -25,7 +25,7 @@ fn what_it_does(docs: &str) -> String {
 }
 
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let all: Vec<&rules::Rule> = rules::all().collect();
+    let all: Vec<&crate::registry::Rule> = rules::all().collect();
     let driver_rules: Vec<Value> = all
         .iter()
         .map(|r| {

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use jsonc_parser::ast::{Object, Value as Node};
 
-use super::rule;
 use crate::diagnostic::Diagnostic;
+use crate::registry::rule;
 use crate::source::{FileId, Span};
 use crate::tree::{Path, prop_name_span};
 
@@ -228,7 +228,13 @@ impl<'a> Entry<'_, 'a> {
         }
     }
 
-    fn diag(&self, rule: &'static super::Rule, span: Span, key: &str, msg: String) -> Diagnostic {
+    fn diag(
+        &self,
+        rule: &'static crate::registry::Rule,
+        span: Span,
+        key: &str,
+        msg: String,
+    ) -> Diagnostic {
         Diagnostic::new(rule, self.id, span, self.pointer(key), msg)
     }
 }

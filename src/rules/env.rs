@@ -1,6 +1,6 @@
 //! `env/`: `${VAR}` references, `.env` files and what they resolve to.
 
-use super::rule;
+use crate::registry::rule;
 
 rule! {
     /// ## What it does

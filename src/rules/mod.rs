@@ -4,64 +4,14 @@
 //! `mcplint explain` prints.
 
 pub mod config;
+pub mod context;
 pub mod env;
 pub mod oauth;
 pub mod parse;
 pub mod schema;
 pub mod secret;
 
-use crate::diagnostic::Severity;
-
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable id, `family/name`.
-    pub id: &'static str,
-    pub severity: Severity,
-    /// One line for `mcplint rules`.
-    pub summary: &'static str,
-    docs: &'static str,
-}
-
-impl Rule {
-    pub(crate) const fn new(
-        id: &'static str,
-        severity: Severity,
-        summary: &'static str,
-        docs: &'static str,
-    ) -> Rule {
-        Rule {
-            id,
-            severity,
-            summary,
-            docs,
-        }
-    }
-
-    /// The documentation, with the headings `## What it does`, `## Why is this bad?`,
-    /// `## Example` and `Use instead:`.
-    pub fn docs(&self) -> String {
-        let mut out = String::with_capacity(self.docs.len());
-        for line in self.docs.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
-}
-
-/// Declares a rule as a `static`; the doc comment becomes its `explain` text.
-macro_rules! rule {
-    ($(#[doc = $doc:literal])* $name:ident, $id:literal, $severity:ident, $summary:literal $(,)?) => {
-        $(#[doc = $doc])*
-        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
-            id: $id,
-            severity: $crate::diagnostic::Severity::$severity,
-            summary: $summary,
-            docs: concat!($($doc, "\n"),*),
-        };
-    };
-}
-pub(crate) use rule;
+pub use crate::registry::Rule;
 
 /// Every rule, in the order `mcplint rules` lists them.
 pub static ALL: &[&Rule] = &[

@@ -10,8 +10,8 @@
 
 use jsonc_parser::ast::{Object, Value as Node};
 
-use super::rule;
 use crate::diagnostic::Diagnostic;
+use crate::registry::rule;
 use crate::source::{FileId, Span};
 use crate::tree::Path;
 
@@ -542,7 +542,12 @@ fn matches_expected(actual: &str, expected: &str) -> Vec<String> {
     differences(actual, &expected.replace("<port>", &port))
 }
 
-fn diag(rule: &'static super::Rule, id: FileId, s: &Setting, message: String) -> Diagnostic {
+fn diag(
+    rule: &'static crate::registry::Rule,
+    id: FileId,
+    s: &Setting,
+    message: String,
+) -> Diagnostic {
     let mut d = Diagnostic::new(rule, id, s.span, s.pointer.clone(), message);
     if let Some((file, span)) = s.defined_at {
         d = d.related_in(file, span, format!("`{}` is set here", s.name));

@@ -1,6 +1,6 @@
 //! `parse/`: the file cannot be read as the JSON a client expects.
 
-use super::rule;
+use crate::registry::rule;
 
 rule! {
     /// ## What it does

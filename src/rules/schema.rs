@@ -5,9 +5,9 @@ use jsonc_parser::common::Ranged;
 use jsonschema::error::{TypeKind, ValidationErrorKind as Kind};
 use jsonschema::paths::LocationSegment;
 
-use super::rule;
 use crate::diagnostic::Diagnostic;
 use crate::parse::kind_with_article;
+use crate::registry::rule;
 use crate::schema::{Part, SCHEMAS};
 use crate::source::{FileId, Span};
 use crate::suggest;
@@ -227,7 +227,12 @@ impl Location<'_, '_, '_> {
         }
     }
 
-    fn diag(&self, rule: &'static super::Rule, span: Span, message: String) -> Diagnostic {
+    fn diag(
+        &self,
+        rule: &'static crate::registry::Rule,
+        span: Span,
+        message: String,
+    ) -> Diagnostic {
         Diagnostic::new(rule, self.target.id, span, self.pointer.clone(), message)
     }
 }

@@ -5,8 +5,8 @@
 //! by a literal prefix (an Aho-Corasick pass decides which patterns run), or, for formats
 //! without one, by the name of the slot that holds the value (`COHERE_API_KEY`).
 
-use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::registry::Rule;
+use crate::registry::Severity;
 
 pub struct Provider {
     pub rule: Rule,

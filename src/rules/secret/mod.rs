@@ -16,9 +16,9 @@ use std::path::Path as FsPath;
 
 use jsonc_parser::ast::{Object, StringLit, Value as Node};
 
-use super::rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
+use crate::registry::Rule;
+use crate::registry::rule;
 use crate::rules::config::PLACEHOLDER_VALUE;
 use crate::source::{FileId, Span};
 use crate::tree::{self, Path};
@@ -841,7 +841,7 @@ pub fn env_file_hygiene(path: &FsPath, id: FileId) -> Option<Diagnostic> {
                 ),
                 "add `.env` to .gitignore",
             )
-            .severity(crate::diagnostic::Severity::Warning),
+            .severity(crate::registry::Severity::Warning),
         )
     } else {
         Some(diag(
