@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::env::template::{self, Dialect, Kind, Op, Piece};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// `claude_desktop_config.json`: stdio only; remote servers through `mcp-remote`.
     ClaudeDesktop,
@@ -23,7 +23,43 @@ pub enum Target {
 }
 
 impl Target {
-    fn name(self) -> &'static str {
+    pub const ALL: &[Target] = &[
+        Target::ClaudeDesktop,
+        Target::ClaudeCode,
+        Target::Cursor,
+        Target::Vscode,
+        Target::McpHub,
+    ];
+
+    /// The name `render --to` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::ClaudeDesktop => "claude-desktop",
+            Target::ClaudeCode => "claude-code",
+            Target::Cursor => "cursor",
+            Target::Vscode => "vscode",
+            Target::McpHub => "mcp-hub",
+        }
+    }
+
+    /// One line for `--help`: the file and what the format allows.
+    pub fn help(self) -> &'static str {
+        match self {
+            Target::ClaudeDesktop => {
+                "`claude_desktop_config.json`: stdio only; remote servers through `mcp-remote`"
+            }
+            Target::ClaudeCode => {
+                "`.mcp.json`: `${VAR}` and `${VAR:-default}`; types stdio, http, sse"
+            }
+            Target::Cursor => "`.cursor/mcp.json`: `${env:VAR}`",
+            Target::Vscode => "`.vscode/mcp.json`: `servers` and `inputs`, `${env:VAR}`",
+            Target::McpHub => {
+                "An MCP hub's `mcp-servers.json`: a bare map, `${VAR}`, `streamable-http`"
+            }
+        }
+    }
+
+    fn title(self) -> &'static str {
         match self {
             Target::ClaudeDesktop => "Claude Desktop",
             Target::ClaudeCode => "Claude Code",
@@ -98,7 +134,7 @@ pub fn convert(root: &Value, resolved: &Value, target: Target, keep_vars: bool) 
     if inputs.is_some() && target != Target::Vscode {
         ctx.warnings.push(format!(
             "`inputs` (VS Code prompts) have no equivalent in {}: dropped",
-            target.name()
+            target.title()
         ));
     }
     let root = match target {
@@ -122,7 +158,7 @@ pub fn convert(root: &Value, resolved: &Value, target: Target, keep_vars: bool) 
 
 /// The servers of any shape, and VS Code's inputs.
 fn split(root: &Value) -> (Vec<(&String, &Value)>, Option<&Value>) {
-    let servers = crate::check::servers_in(root)
+    let servers = crate::pipeline::servers_in(root)
         .map(|map| {
             map.iter()
                 .filter(|(k, _)| k.as_str() != "$schema")
@@ -141,7 +177,7 @@ impl Ctx {
         if e.get("disabled") == Some(&Value::Bool(true)) && !target.fields().contains(&"disabled") {
             self.warnings.push(format!(
                 "server `{name}` is disabled, which {} cannot say: left out",
-                target.name()
+                target.title()
             ));
             return None;
         }
@@ -161,7 +197,7 @@ impl Ctx {
                 "env" if remote && target != Target::McpHub => {
                     self.warnings.push(format!(
                         "the `env` of remote server `{name}` has no meaning in {}: dropped{}",
-                        target.name(),
+                        target.title(),
                         if self.keep_vars {
                             " (references to it are not resolved)"
                         } else {
@@ -177,7 +213,7 @@ impl Ctx {
                 }
                 _ => self.warnings.push(format!(
                     "`{key}` of server `{name}` has no place in {}: dropped",
-                    target.name()
+                    target.title()
                 )),
             }
         }
@@ -244,7 +280,7 @@ impl Ctx {
                     self.warnings.push(format!(
                         "`{s}` in server `{server}` cannot be written as a reference in {}: its \
                          resolved value is written instead",
-                        self.target.name()
+                        self.target.title()
                     ));
                     value
                 }

@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::check::{self, Input, Options};
 use crate::env::dotenv;
-use crate::render::WriteError;
+use crate::pipeline::{self, Input, Options};
+use crate::write::WriteError;
 
 /// One secret moved.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ fn decode(raw: &str) -> String {
 pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result<Plan, String> {
     let mut options = options.clone();
     options.keep_resolved = true;
-    let report = check::check_inputs(&[Input::Path(config.to_path_buf())], &options);
+    let report = pipeline::check_inputs(&[Input::Path(config.to_path_buf())], &options);
     if let Some(e) = report.read_errors.first() {
         return Err(format!("cannot read {}: {}", e.name, e.error));
     }
@@ -207,7 +207,7 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
 /// The keys of every server's `env` block: a `${NAME}` elsewhere in that server would
 /// resolve to them.
 fn scoped_names(root: &serde_json::Value) -> Vec<String> {
-    let Some(servers) = check::servers_in(root) else {
+    let Some(servers) = pipeline::servers_in(root) else {
         return Vec::new();
     };
     servers
@@ -270,7 +270,7 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
     };
     let (env_file, config) = (real(&plan.env_file), real(&plan.config));
     if plan.new_env != plan.old_env.clone().unwrap_or_default() {
-        crate::render::write_atomic(&env_file, &plan.new_env, None)
+        crate::write::write_atomic(&env_file, &plan.new_env, None)
             .map_err(|e| format!("cannot write {}: {e}", plan.env_file.display()))?;
     }
     // A test hook: fail between the two writes, as a crash would.
@@ -284,7 +284,7 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
 /// Atomic replace that keeps the file's permissions (a config is not a secret file).
 fn write_keeping_mode(path: &Path, contents: &str) -> Result<(), WriteError> {
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
-    crate::render::write_atomic(path, contents, None)?;
+    crate::write::write_atomic(path, contents, None)?;
     if let Some(p) = permissions {
         std::fs::set_permissions(path, p).map_err(WriteError::Io)?;
     }

@@ -4,13 +4,15 @@
 //! ([`check`]), parses it into a tree that keeps every span ([`parse`]), walks each server
 //! entry once ([`tree`]), and hands the [`diagnostic::Diagnostic`]s to a printer ([`report`]).
 
-pub mod check;
 pub mod cli;
 pub mod convert;
 pub mod diagnostic;
 pub mod env;
+pub mod fingerprint;
 pub mod fix;
+pub mod net;
 pub mod parse;
+pub mod pipeline;
 pub mod registry;
 pub mod render;
 pub mod report;
@@ -19,5 +21,6 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod suggest;
-pub mod suppress;
+
 pub mod tree;
+pub mod write;

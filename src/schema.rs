@@ -102,6 +102,21 @@ impl Schemas {
     }
 
     /// The fields an object of this part may have, for "did you mean" suggestions.
+    /// The value as the validator takes it: `{ "<part>": value }`, so that one compiled
+    /// schema serves every part. [`Schemas::unwrap`] gives the value back.
+    pub fn wrap(&self, part: &Part, value: Value) -> Value {
+        let mut wrapper = Map::with_capacity(1);
+        wrapper.insert(part.key().to_owned(), value);
+        Value::Object(wrapper)
+    }
+
+    pub fn unwrap(&self, wrapper: Value) -> Value {
+        match wrapper {
+            Value::Object(m) => m.into_iter().next().map(|(_, v)| v).unwrap_or_default(),
+            other => other,
+        }
+    }
+
     pub fn fields(&self, part: &Part) -> &[String] {
         match part {
             Part::Stdio => &self.stdio_fields,

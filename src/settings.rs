@@ -10,7 +10,7 @@ use jsonc_parser::common::Ranged;
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Severity;
-use crate::rules::config::INVALID_SETTINGS;
+use crate::rules::config::invalid_settings;
 use crate::rules::oauth::Profile;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{Path, prop_name_span};
@@ -80,10 +80,9 @@ pub fn load(path: &FsPath, id: FileId) -> (SourceFile, Settings, Vec<Diagnostic>
     let root = crate::parse::parse(&file, id, crate::parse::Dialect::Jsonc, &mut out);
     // A settings file that cannot be parsed says so under its own rule.
     for d in &mut out {
-        d.rule = &INVALID_SETTINGS;
-        d.severity = Severity::Error;
+        invalid_settings::claim(d);
     }
-    if let Some(Node::Object(root)) = &root {
+    if let Some(Node::Object(root)) = root.as_ref().map(|p| &p.root) {
         let base = path.parent().unwrap_or(FsPath::new("."));
         let mut reader = Reader { id, out: &mut out };
         reader.read(root, base, &mut settings);
@@ -101,9 +100,13 @@ const OAUTH_KEYS: &[&str] = &["hubUrl", "callbackPath", "registeredRedirectUris"
 
 impl Reader<'_> {
     fn error(&mut self, span: Span, path: &Path, message: String, help: String) {
-        self.out.push(
-            Diagnostic::new(&INVALID_SETTINGS, self.id, span, path.pointer(), message).help(help),
-        );
+        self.out.push(invalid_settings::diagnostic(
+            self.id,
+            span,
+            path.pointer(),
+            message,
+            help,
+        ));
     }
 
     fn unknown(&mut self, obj: &Object, known: &[&str], path: &Path) {

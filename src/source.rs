@@ -51,6 +51,8 @@ pub struct SourceFile {
     /// What code frames show instead of `text`, byte for byte the same length: the text with
     /// secret values masked.
     pub display: Option<String>,
+    /// The comments of a JSONC config, from its one parse, in file order.
+    pub comments: Vec<(Span, String)>,
     line_starts: Vec<usize>,
 }
 
@@ -69,6 +71,7 @@ impl SourceFile {
             text,
             kind: FileKind::Config,
             display: None,
+            comments: Vec::new(),
             line_starts,
         }
     }

@@ -1,11 +1,10 @@
-//! Walking the parsed tree: JSON pointers, look-ups by pointer, and the single pass that turns
-//! a subtree into a `serde_json::Value` while reporting duplicate keys.
+//! The parsed tree: JSON pointers, look-ups by pointer (the one way from a value to its span),
+//! and the offsets of decoded string bytes in the file.
 
 use jsonc_parser::ast::{ObjectProp, StringLit, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::parse as rules;
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::Span;
 
 /// Where a value sits, as a chain of borrowed segments: the pointer string is built only
 /// when a finding needs it.
@@ -55,6 +54,18 @@ pub fn push_segment(pointer: &mut String, segment: &str) {
 /// Unescapes one RFC 6901 segment.
 pub fn unescape_segment(segment: &str) -> String {
     segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// "a string", "an object", ...: a value's kind in words.
+pub fn kind_with_article(value: &Value) -> &'static str {
+    match value {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+        Value::NullKeyword(_) => "null",
+    }
 }
 
 /// One step into a value.
@@ -120,140 +131,6 @@ pub struct Verbatim;
 impl Strings for Verbatim {
     fn string(&mut self, lit: &StringLit, _: &Path, _: &mut Vec<Diagnostic>) -> String {
         lit.value.to_string()
-    }
-}
-
-/// Converts a subtree for schema validation, reporting every duplicate key on the way.
-#[derive(Clone, Copy)]
-pub struct Converter<'f> {
-    pub file: &'f SourceFile,
-    pub id: FileId,
-}
-
-impl Converter<'_> {
-    pub fn convert(
-        &self,
-        value: &Value,
-        path: &Path,
-        out: &mut Vec<Diagnostic>,
-    ) -> serde_json::Value {
-        self.convert_with(value, path, out, &mut Verbatim)
-    }
-
-    pub fn convert_with(
-        &self,
-        value: &Value,
-        path: &Path,
-        out: &mut Vec<Diagnostic>,
-        strings: &mut dyn Strings,
-    ) -> serde_json::Value {
-        match value {
-            Value::Object(obj) => {
-                self.report_duplicates(&obj.properties, path, false, out);
-                let mut map = serde_json::Map::with_capacity(obj.properties.len());
-                for prop in &obj.properties {
-                    let key = prop.name.as_str();
-                    if let Some(d) =
-                        crate::parse::control_character(self.file, self.id, prop_name_span(prop))
-                    {
-                        out.push(d);
-                    }
-                    strings.key(prop, path, out);
-                    let child = self.convert_with(&prop.value, &Path::Key(path, key), out, strings);
-                    map.insert(key.to_owned(), child);
-                }
-                serde_json::Value::Object(map)
-            }
-            Value::Array(arr) => serde_json::Value::Array(
-                arr.elements
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| self.convert_with(v, &Path::Index(path, i), out, strings))
-                    .collect(),
-            ),
-            Value::StringLit(s) => {
-                if let Some(d) = crate::parse::control_character(self.file, self.id, s.range.into())
-                {
-                    out.push(d);
-                }
-                serde_json::Value::String(strings.string(s, path, out))
-            }
-            Value::NumberLit(n) => n
-                .value
-                .parse::<serde_json::Number>()
-                .map_or(serde_json::Value::Null, serde_json::Value::Number),
-            Value::BooleanLit(b) => serde_json::Value::Bool(b.value),
-            Value::NullKeyword(_) => serde_json::Value::Null,
-        }
-    }
-
-    /// Reports each key that an earlier key of the same object already used.
-    /// `servers` says the object is the map of server names, for a message in those words.
-    pub fn report_duplicates(
-        &self,
-        props: &[ObjectProp],
-        path: &Path,
-        servers: bool,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        if props.len() < 2 {
-            return;
-        }
-        let first_of = |i: usize| -> Option<usize> {
-            let name = props[i].name.as_str();
-            props[..i].iter().position(|p| p.name.as_str() == name)
-        };
-        // Small objects are the rule; a quadratic scan beats hashing there.
-        let dupes: Vec<(usize, usize)> = if props.len() <= 16 {
-            (1..props.len())
-                .filter_map(|i| first_of(i).map(|f| (f, i)))
-                .collect()
-        } else {
-            let mut seen = std::collections::HashMap::with_capacity(props.len());
-            let mut dupes = Vec::new();
-            for (i, p) in props.iter().enumerate() {
-                if let Some(&f) = seen.get(p.name.as_str()) {
-                    dupes.push((f, i));
-                } else {
-                    seen.insert(p.name.as_str(), i);
-                }
-            }
-            dupes
-        };
-        for (first, second) in dupes {
-            let name = props[second].name.as_str();
-            let first_span = prop_name_span(&props[first]);
-            let first_line = self.file.position(first_span.start).line;
-            let (message, help) = if servers {
-                (
-                    format!("duplicate server name `{name}`: also defined at line {first_line}"),
-                    format!(
-                        "JSON parsers keep only the last `{name}` and silently drop the first; \
-                         rename one of the two servers or merge them"
-                    ),
-                )
-            } else {
-                (
-                    format!("duplicate key `{name}`: also defined at line {first_line}"),
-                    format!(
-                        "parsers keep only the last `{name}` and silently drop the first; \
-                         remove one of them"
-                    ),
-                )
-            };
-            out.push(
-                Diagnostic::new(
-                    &rules::DUPLICATE_KEY,
-                    self.id,
-                    prop_name_span(&props[second]),
-                    Path::Key(path, name).pointer(),
-                    message,
-                )
-                .label("defined again here")
-                .help(help)
-                .related(first_span, "first defined here"),
-            );
-        }
     }
 }
 

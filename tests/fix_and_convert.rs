@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mcplint::check::{Input, Options, check_inputs};
 use mcplint::env::EnvOptions;
+use mcplint::pipeline::{Input, Options, check_inputs};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -6,9 +6,9 @@ mod support;
 use jsonc_parser::common::Ranged;
 use proptest::prelude::*;
 
-use mcplint::check::{Options, check_text};
 use mcplint::env::EnvOptions;
 use mcplint::env::template::{self, Dialect};
+use mcplint::pipeline::{Options, check_text};
 use mcplint::report::{self, Format, Style};
 use mcplint::tree::{Step, lookup, unescape_segment};
 
@@ -126,7 +126,7 @@ proptest! {
             check: Options { env: EnvOptions { process: false, ..EnvOptions::default() }, ..Options::default() },
             ..Default::default()
         };
-        let (report, text) = mcplint::render::render(&mcplint::check::Input::Path(path), &options, &mut |_| {});
+        let (report, text) = mcplint::render::render(&mcplint::pipeline::Input::Path(path), &options, Default::default());
         prop_assert!(text.is_some(), "{:?}", report.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
         let parsed: serde_json::Value = serde_json::from_str(&text.unwrap()).unwrap();
         prop_assert_eq!(parsed, serde_json::Value::Object(expected));

@@ -3,8 +3,8 @@
 
 mod support;
 
-use mcplint::check::{Options, Report, check_text};
 use mcplint::env::EnvOptions;
+use mcplint::pipeline::{Options, Report, check_text};
 use mcplint::rules::secret::catalogue::PROVIDERS;
 use support::tokens::{self, Rng};
 

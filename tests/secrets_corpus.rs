@@ -5,8 +5,8 @@ mod support;
 
 use std::collections::HashMap;
 
-use mcplint::check::{Options, check_text};
 use mcplint::env::EnvOptions;
+use mcplint::pipeline::{Options, check_text};
 
 #[test]
 fn recall_and_false_alarms_on_a_generated_corpus() {

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     {
         return;
     }
-    let options = mcplint::check::Options {
+    let options = mcplint::pipeline::Options {
         env: mcplint::env::EnvOptions {
             process: false,
             ..Default::default()
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         ..Default::default()
     };
     let report =
-        mcplint::check::check_inputs(&[mcplint::check::Input::Path(config_path)], &options);
+        mcplint::pipeline::check_inputs(&[mcplint::pipeline::Input::Path(config_path)], &options);
     // Every printer copes with whatever was found.
     let mut sink = Vec::new();
     for format in [

@@ -179,16 +179,7 @@ impl Environment {
                 let mut file = SourceFile::new(name, "");
                 file.kind = FileKind::Env;
                 files.push(file);
-                out.push(
-                    Diagnostic::new(
-                        &rules::SYNTAX,
-                        id,
-                        Span::new(0, 0),
-                        "",
-                        format!("the file is not valid UTF-8 (byte offset {offset})"),
-                    )
-                    .help("save the .env file as UTF-8"),
-                );
+                out.push(rules::syntax::not_utf8(id, offset));
                 return;
             }
         };
@@ -203,11 +194,12 @@ impl Environment {
             if let Some(name) = err.name {
                 set.broken.insert(name, id);
             }
-            out.push(
-                Diagnostic::new(&rules::SYNTAX, id, err.span, "", err.message)
-                    .label("here")
-                    .help(err.help),
-            );
+            out.push(rules::syntax::diagnostic(
+                id,
+                err.span,
+                err.message,
+                err.help,
+            ));
         }
         for entry in parsed.entries {
             let value = self.resolve_dotenv(set, &file, id, &entry, out);
@@ -256,17 +248,13 @@ impl Environment {
             Ok(p) => p,
             Err(invalid) => {
                 let piece = &src[invalid.span.clone()];
-                out.push(
-                    Diagnostic::new(
-                        &rules::INVALID_TEMPLATE,
-                        id,
-                        locate(piece),
-                        "",
-                        format!("invalid reference in `{}`: {}", entry.name, invalid.message),
-                    )
-                    .label("here")
-                    .help(invalid.help),
-                );
+                out.push(rules::invalid_template::diagnostic(
+                    id,
+                    locate(piece),
+                    "",
+                    format!("invalid reference in `{}`: {}", entry.name, invalid.message),
+                    invalid.help,
+                ));
                 return src.to_owned();
             }
         };
@@ -280,19 +268,13 @@ impl Environment {
                 }
                 Event::Undefined { name, span } => {
                     set.tainted.insert(entry.name.clone());
-                    let mut d = Diagnostic::new(
-                        &rules::UNDEFINED_VARIABLE,
+                    out.push(rules::undefined_variable::in_dotenv(
                         id,
                         locate(&src[span]),
-                        "",
-                        format!(
-                            "undefined variable `{name}` in the value of `{}`",
-                            entry.name
-                        ),
-                    )
-                    .label("not defined before this line");
-                    d = d.help(self.undefined_help(set, name, true));
-                    out.push(d);
+                        name,
+                        &entry.name,
+                        self.undefined_help(set, name, true),
+                    ));
                 }
                 Event::Required {
                     name,
@@ -301,7 +283,14 @@ impl Environment {
                     span,
                 } => {
                     set.tainted.insert(entry.name.clone());
-                    out.push(required(id, locate(&src[span]), "", name, &message, is_set));
+                    out.push(rules::required_variable::diagnostic(
+                        id,
+                        locate(&src[span]),
+                        "",
+                        name,
+                        &message,
+                        is_set,
+                    ));
                 }
                 _ => {}
             }
@@ -402,41 +391,10 @@ impl Environment {
                         "remove the line if it is a leftover, or reference it as `${{{name}}}`"
                     ),
                 };
-                out.push(
-                    Diagnostic::new(
-                        &rules::UNUSED_VARIABLE,
-                        *file,
-                        *span,
-                        "",
-                        format!("`{name}` is defined but no config references it"),
-                    )
-                    .label("unused")
-                    .help(help),
-                );
+                out.push(rules::unused_variable::diagnostic(*file, *span, name, help));
             }
         }
     }
-}
-
-fn required(
-    id: FileId,
-    span: Span,
-    pointer: &str,
-    name: &str,
-    message: &str,
-    set: bool,
-) -> Diagnostic {
-    let state = if set { "empty" } else { "not set" };
-    let message = if message.is_empty() {
-        format!("`{name}` is required but {state}")
-    } else {
-        format!("`{name}` is required ({state}): {message}")
-    };
-    Diagnostic::new(&rules::REQUIRED_VARIABLE, id, span, pointer, message)
-        .label(state)
-        .help(format!(
-            "give `{name}` a value in `.env` or in the environment"
-        ))
 }
 
 /// The names a `.env`-style file defines; nothing when it is missing or unreadable.
@@ -524,17 +482,13 @@ impl<'x> Expander<'x> {
             Ok(p) => p,
             Err(invalid) => {
                 self.failed.insert(path.pointer());
-                out.push(
-                    Diagnostic::new(
-                        &rules::INVALID_TEMPLATE,
-                        self.id,
-                        at(invalid.span),
-                        path.pointer(),
-                        invalid.message,
-                    )
-                    .label("here")
-                    .help(invalid.help),
-                );
+                out.push(rules::invalid_template::diagnostic(
+                    self.id,
+                    at(invalid.span),
+                    &path.pointer(),
+                    invalid.message,
+                    invalid.help,
+                ));
                 return src.to_owned();
             }
         };
@@ -560,17 +514,13 @@ impl<'x> Expander<'x> {
                 }
                 Event::Undefined { name, span } => {
                     self.failed.insert(pointer());
-                    out.push(
-                        Diagnostic::new(
-                            &rules::UNDEFINED_VARIABLE,
-                            self.id,
-                            at(span),
-                            pointer(),
-                            format!("undefined variable `{name}`"),
-                        )
-                        .label("not defined")
-                        .help(env.undefined_help(set, name, false)),
-                    );
+                    out.push(rules::undefined_variable::in_config(
+                        self.id,
+                        at(span),
+                        &pointer(),
+                        name,
+                        env.undefined_help(set, name, false),
+                    ));
                 }
                 Event::Required {
                     name,
@@ -579,7 +529,7 @@ impl<'x> Expander<'x> {
                     span,
                 } => {
                     self.failed.insert(pointer());
-                    out.push(required(
+                    out.push(rules::required_variable::diagnostic(
                         self.id,
                         at(span),
                         &pointer(),
@@ -599,62 +549,38 @@ impl<'x> Expander<'x> {
                     } else {
                         ""
                     };
-                    let mut d = Diagnostic::new(
-                        &rules::EMPTY_VALUE,
+                    let related = match (defined, whence) {
+                        (Some(def), " in the env file") => Some((def.file, def.key_span)),
+                        _ => None,
+                    };
+                    out.push(rules::empty_value::diagnostic(
                         self.id,
                         at(span),
-                        pointer(),
-                        format!("`{name}` is set but empty{whence}"),
-                    )
-                    .label("empty")
-                    .help(format!(
-                        "give it a value, or say what empty means: `${{{name}:-default}}` for \
-                         a default, `${{{name}:?message}}` to make it an error"
+                        &pointer(),
+                        name,
+                        whence,
+                        related,
                     ));
-                    if let (Some(def), " in the env file") = (defined, whence) {
-                        d = d.related_in(def.file, def.key_span, "set to an empty value here");
-                    }
-                    out.push(d);
                 }
-                Event::Bare { name, span } => out.push(
-                    Diagnostic::new(
-                        &rules::BARE_VARIABLE,
-                        self.id,
-                        at(span),
-                        pointer(),
-                        format!("`${name}` is not expanded: only `${{{name}}}` is"),
-                    )
-                    .label("taken literally")
-                    .help(format!(
-                        "write `${{{name}}}` to use the variable, or `$${name}` for a literal `$`"
-                    )),
-                ),
-                Event::Command { span } => out.push(
-                    Diagnostic::new(
-                        &rules::COMMAND_SUBSTITUTION,
-                        self.id,
-                        at(span),
-                        pointer(),
-                        "`${cmd: ...}` is never run by mcplint, so its value is not checked",
-                    )
-                    .label("not run")
-                    .help(
-                        "put the value in `.env` and reference it as `${NAME}`: a config that \
-                         runs commands runs whatever is written into it",
-                    ),
-                ),
+                Event::Bare { name, span } => out.push(rules::bare_variable::diagnostic(
+                    self.id,
+                    at(span),
+                    &pointer(),
+                    name,
+                )),
+                Event::Command { span } => out.push(rules::command_substitution::diagnostic(
+                    self.id,
+                    at(span),
+                    &pointer(),
+                )),
                 Event::Runtime { span } => {
                     let text = &src[span.clone()];
-                    out.push(
-                        Diagnostic::new(
-                            &rules::RUNTIME_INPUT,
-                            self.id,
-                            at(span),
-                            pointer(),
-                            format!("`{text}` is filled in by the client when the server starts"),
-                        )
-                        .label("left as written"),
-                    );
+                    out.push(rules::runtime_input::diagnostic(
+                        self.id,
+                        at(span),
+                        &pointer(),
+                        text,
+                    ));
                 }
             }
         }
@@ -681,17 +607,12 @@ impl Strings for Expander<'_> {
         if let Some(at) = name.find("${") {
             let span = tree::prop_name_span(prop);
             let start = tree::string_offset(&self.file.text, span, at);
-            out.push(
-                Diagnostic::new(
-                    &rules::VARIABLE_IN_KEY,
-                    self.id,
-                    Span::new(start, start + 2),
-                    Path::Key(path, name).pointer(),
-                    format!("`${{` in the key `{name}` is not expanded"),
-                )
-                .label("keys are taken literally")
-                .help("write the key out in full; only values are expanded"),
-            );
+            out.push(rules::variable_in_key::diagnostic(
+                self.id,
+                start,
+                Path::Key(path, name).pointer(),
+                name,
+            ));
         }
     }
 }

@@ -1,13 +1,10 @@
 //! Parsing a config into a tree that keeps the byte span of every key and value.
 //!
-//! jsonc-parser does the scanning; this module chooses strict JSON or JSONC, and turns its
-//! errors into `parse/` findings that say what was expected and where.
+//! jsonc-parser does the scanning; this module chooses strict JSON or JSONC, parses each file
+//! once (keeping its comments, for suppressions), and hands its errors to the `parse/` rules.
 
-use jsonc_parser::ParseStringErrorKind as S;
 use jsonc_parser::ast::Value;
-use jsonc_parser::common::Ranged;
-use jsonc_parser::errors::{ParseError, ParseErrorKind as K};
-use jsonc_parser::{CollectOptions, ParseOptions};
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::parse as rules;
@@ -52,320 +49,75 @@ impl Dialect {
     }
 }
 
-/// Parses `file`; on failure pushes one `parse/` finding and returns `None`.
+/// A config that parsed: its root object, and its comments (JSONC only) in file order.
+pub struct Parsed<'a> {
+    pub root: Value<'a>,
+    pub comments: Vec<(Span, String)>,
+}
+
+/// Parses `file` once; on failure pushes one `parse/` finding and returns `None`.
 /// The returned root is always an object.
 pub fn parse<'a>(
     file: &'a SourceFile,
     id: FileId,
     dialect: Dialect,
     out: &mut Vec<Diagnostic>,
-) -> Option<Value<'a>> {
+) -> Option<Parsed<'a>> {
     let text = file.text.as_str();
-    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &dialect.options()) {
+    let collect = CollectOptions {
+        comments: if dialect == Dialect::Jsonc {
+            CommentCollectionStrategy::Separate
+        } else {
+            CommentCollectionStrategy::Off
+        },
+        tokens: false,
+    };
+    let parsed = match jsonc_parser::parse_to_ast(text, &collect, &dialect.options()) {
+        Ok(parsed) => parsed,
         Err(err) => {
-            out.push(syntax_error(file, id, dialect, &err));
+            out.push(rules::syntax::diagnostic(
+                file,
+                id,
+                dialect == Dialect::Jsonc,
+                &err,
+            ));
+            return None;
+        }
+    };
+    match parsed.value {
+        None => {
+            out.push(rules::empty_file::diagnostic(id, text));
             None
         }
-        Ok(parsed) => match parsed.value {
-            None => {
-                let what = if text.trim().is_empty() {
-                    "the file is empty"
-                } else {
-                    "the file holds only comments"
-                };
-                out.push(
-                    Diagnostic::new(&rules::EMPTY_FILE, id, Span::new(0, 0), "", what)
-                        .help("write an object of servers, `{}` when there are none yet"),
-                );
-                None
-            }
-            Some(Value::Object(obj)) => Some(Value::Object(obj)),
-            Some(other) => {
-                let start = other.range().start;
-                let first_char = text[start..].chars().next().map_or(0, char::len_utf8);
-                out.push(
-                    Diagnostic::new(
-                        &rules::INVALID_ROOT,
-                        id,
-                        Span::new(start, start + first_char),
-                        "",
-                        format!(
-                            "the top-level value is {}, but a config must be an object",
-                            kind_with_article(&other)
-                        ),
-                    )
-                    .label("expected `{`")
-                    .help(
-                        "write `{ \"server-name\": { ... } }`, or `{ \"mcpServers\": { ... } }` \
-                         as Claude and Cursor do",
-                    ),
-                );
-                None
-            }
-        },
-    }
-}
-
-/// Finding for bytes that are not UTF-8; `text` is the lossy decoding, identical up to `offset`.
-pub fn invalid_utf8(id: FileId, offset: usize, byte: u8, utf16: bool) -> Diagnostic {
-    let what = if utf16 {
-        "; it starts with a UTF-16 byte order mark".to_owned()
-    } else {
-        String::new()
-    };
-    Diagnostic::new(
-        &rules::INVALID_UTF8,
-        id,
-        Span::new(offset, offset + '\u{fffd}'.len_utf8()),
-        "",
-        format!("the file is not valid UTF-8: byte 0x{byte:02X} at byte offset {offset}{what}"),
-    )
-    .label("not UTF-8")
-    .help("save the file as UTF-8; JSON text must be UTF-8 (RFC 8259 §8.1)")
-}
-
-pub fn kind_with_article(value: &Value) -> &'static str {
-    match value {
-        Value::StringLit(_) => "a string",
-        Value::NumberLit(_) => "a number",
-        Value::BooleanLit(_) => "a boolean",
-        Value::Object(_) => "an object",
-        Value::Array(_) => "an array",
-        Value::NullKeyword(_) => "null",
-    }
-}
-
-fn syntax_error(file: &SourceFile, id: FileId, dialect: Dialect, err: &ParseError) -> Diagnostic {
-    let text = file.text.as_str();
-    let range = err.range();
-    let mut span = Span::new(range.start.min(text.len()), range.end.min(text.len()));
-    let found = &text[span.start..span.end];
-    let jsonc_hint = "or, if every client that reads this file accepts comments and trailing \
-                      commas, name it `.jsonc` or pass `--jsonc`";
-    let (message, label, help): (String, &str, String) = match err.kind() {
-        K::CommentsNotAllowed => (
-            "comments are not allowed in JSON".into(),
-            "comment",
-            format!("remove the comment; {jsonc_hint}"),
-        ),
-        K::TrailingCommasNotAllowed => (
-            "trailing comma after the last member".into(),
-            "remove this `,`",
-            format!("delete the comma; {jsonc_hint}"),
-        ),
-        K::ExpectedComma => (
-            "expected `,` between two members".into(),
-            "expected `,`",
-            "add a `,` here, after the previous value".into(),
-        ),
-        K::ExpectedColonAfterObjectKey => (
-            "expected `:` after the key".into(),
-            "expected `:`",
-            "write `\"key\": value`".into(),
-        ),
-        K::ExpectedObjectValue => (
-            "expected a value after `:`".into(),
-            "expected a value",
-            "write a value: a string in double quotes, a number, true, false, null, an object \
-             or an array"
-                .into(),
-        ),
-        K::ExpectedStringObjectProperty => (
-            "expected a key in double quotes".into(),
-            "expected `\"key\"`",
-            "object keys are strings in double quotes: `\"command\": ...`".into(),
-        ),
-        K::UnexpectedWord => (
-            "a bare word is not a JSON value".into(),
-            "not a JSON value",
-            "strings go in double quotes; the only bare words JSON knows are true, false and null"
-                .into(),
-        ),
-        K::SingleQuotedStringsNotAllowed => (
-            "strings must be in double quotes".into(),
-            "single-quoted",
-            "replace the single quotes with double quotes".into(),
-        ),
-        K::UnterminatedObject => {
-            span = end_of_text(text);
-            (
-                "the file ends inside an object: expected `}`".into(),
-                "expected `}`",
-                "close every `{` with a `}`".into(),
-            )
+        Some(Value::Object(obj)) => Some(Parsed {
+            root: Value::Object(obj),
+            comments: comments(parsed.comments),
+        }),
+        Some(other) => {
+            out.push(rules::invalid_root::diagnostic(id, text, &other));
+            None
         }
-        K::UnterminatedArray => {
-            span = end_of_text(text);
-            (
-                "the file ends inside an array: expected `]`".into(),
-                "expected `]`",
-                "close every `[` with a `]`".into(),
-            )
-        }
-        K::UnterminatedCommentBlock => (
-            "unterminated `/*` comment".into(),
-            "never closed",
-            "close the comment with `*/`".into(),
-        ),
-        K::UnexpectedCloseBrace => (
-            "unexpected `}`".into(),
-            "unexpected",
-            "check the brackets before it: a `}` closes an object opened with `{`".into(),
-        ),
-        K::UnexpectedCloseBracket => (
-            "unexpected `]`".into(),
-            "unexpected",
-            "check the brackets before it: a `]` closes an array opened with `[`".into(),
-        ),
-        K::UnexpectedColon => (
-            "unexpected `:`".into(),
-            "unexpected",
-            "a `:` may only follow a key inside an object".into(),
-        ),
-        K::UnexpectedComma => (
-            "unexpected `,`".into(),
-            "unexpected",
-            "remove the extra comma: a `,` separates two values".into(),
-        ),
-        // Never echo a bare word: it may be an unquoted token.
-        K::UnexpectedToken | K::UnexpectedTokenInObject
-            if found
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_') =>
-        {
-            (
-                "a bare word is not a JSON value".into(),
-                "not a JSON value",
-                "strings go in double quotes; the only bare words JSON knows are true, false \
-                 and null"
-                    .into(),
-            )
-        }
-        K::UnexpectedToken | K::UnexpectedTokenInObject => (
-            format!("unexpected `{}`", truncate(found, 1)),
-            "unexpected",
-            "expected a key, a value, `,`, `}` or `]` here".into(),
-        ),
-        K::MultipleRootJsonValues if found.starts_with(['}', ']']) => (
-            format!("unexpected `{}` after the end of the config", &found[..1]),
-            "one too many",
-            "remove it: the top-level object is already closed; check that every `{` and `[` \
-             before it is closed exactly once"
-                .into(),
-        ),
-        K::MultipleRootJsonValues => (
-            "more than one top-level value".into(),
-            "a second value starts here",
-            "a config holds exactly one object; merge the two or remove the extra text".into(),
-        ),
-        K::NestingDepthExceeded => (
-            "the file is nested more than 512 levels deep".into(),
-            "too deep",
-            "no MCP config needs this depth; check for a generated or corrupted file".into(),
-        ),
-        K::HexadecimalNumbersNotAllowed => (
-            "hexadecimal numbers are not JSON".into(),
-            "hexadecimal",
-            "write the number in decimal, e.g. 31 for 0x1F".into(),
-        ),
-        K::UnaryPlusNumbersNotAllowed
-        | K::BareDecimalPointNumbersNotAllowed
-        | K::NonFiniteNumbersNotAllowed
-        | K::ExpectedDigit
-        | K::ExpectedDigitFollowingNegativeSign
-        | K::ExpectedPlusMinusOrDigitInNumberLiteral => (
-            format!("`{}` is not a JSON number", truncate(found, 6)),
-            "invalid number",
-            "write a decimal number such as 30 or 2.5, or put the value in double quotes".into(),
-        ),
-        K::String(kind) => match kind {
-            S::UnterminatedStringLiteral => (
-                "unterminated string: expected a closing `\"`".into(),
-                "string starts here",
-                "close the string with `\"` on the same line".into(),
-            ),
-            S::ExpectedFourHexDigits | S::InvalidUnicodeEscapeSequence(_) => (
-                "invalid `\\u` escape".into(),
-                "invalid escape",
-                "write `\\u` followed by exactly four hex digits, e.g. `\\u00e9`".into(),
-            ),
-            _ => (
-                "invalid escape in a string".into(),
-                "invalid escape",
-                "JSON knows only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a \
-                 backslash as `\\\\`"
-                    .into(),
-            ),
-        },
-        // Only produced by the serde feature, which is off; keep a readable fallback.
-        #[allow(unreachable_patterns)]
-        _ => (err.kind().to_string(), "here", String::new()),
-    };
-    if dialect == Dialect::Json && matches!(err.kind(), K::CommentsNotAllowed) {
-        // Point at the `//` or `/*` only, not at the whole comment.
-        span.end = (span.start + 2).min(span.end.max(span.start));
-    }
-    // An empty span is widened to the character it stands on, unless that is a line break
-    // (the caret then sits at the end of the line, where the missing `,` belongs).
-    if let Some(c) = text[span.start..].chars().next()
-        && span.end == span.start
-        && c != '\n'
-        && c != '\r'
-    {
-        span.end = span.start + c.len_utf8();
-    }
-    let rule = if matches!(err.kind(), K::NestingDepthExceeded) {
-        &rules::TOO_DEEP
-    } else {
-        &rules::SYNTAX
-    };
-    let mut diag = Diagnostic::new(rule, id, span, "", message).label(label);
-    if !help.is_empty() {
-        diag = diag.help(help);
-    }
-    diag
-}
-
-fn end_of_text(text: &str) -> Span {
-    let trimmed = text.trim_end().len();
-    Span::new(trimmed, trimmed)
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max).collect();
-        out.push('…');
-        out
     }
 }
 
-/// JSON forbids raw control characters (a line break, a tab) inside strings; jsonc-parser lets
-/// them through, so they are found here, on the raw text of each string.
-pub fn control_character(file: &SourceFile, id: FileId, string: Span) -> Option<Diagnostic> {
-    let raw = &file.text.as_bytes()[string.start..string.end];
-    let at = raw.iter().position(|b| *b < 0x20)?;
-    let byte = raw[at];
-    let (name, escape) = match byte {
-        b'\n' => ("a line break", "\\n"),
-        b'\r' => ("a carriage return", "\\r"),
-        b'\t' => ("a tab", "\\t"),
-        _ => ("a control character", "\\u00XX"),
-    };
-    let start = string.start + at;
-    Some(
-        Diagnostic::new(
-            &rules::SYNTAX,
-            id,
-            Span::new(start, start + 1),
-            "",
-            format!("{name} inside a string must be escaped"),
-        )
-        .label("raw control character")
-        .help(format!(
-            "write it as `{escape}`; if the string was meant to end here, close it with `\"`"
-        )),
-    )
+fn comments(map: Option<jsonc_parser::CommentMap>) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = map
+        .into_iter()
+        .flat_map(|map| map.into_values())
+        .flat_map(|list| {
+            list.iter()
+                .map(|c| {
+                    let r = match c {
+                        jsonc_parser::ast::Comment::Line(l) => l.range,
+                        jsonc_parser::ast::Comment::Block(b) => b.range,
+                    };
+                    (Span::from(r), c.text().to_owned())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // A comment is filed under the tokens before and after it: keep it once.
+    out.sort_by_key(|(s, _)| s.start);
+    out.dedup_by_key(|(s, _)| s.start);
+    out
 }

@@ -1,6 +1,6 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations.
 
-use crate::check::Report;
+use crate::pipeline::Report;
 use crate::registry::Severity;
 
 /// Escapes a command's message, as the Actions toolkit does.

@@ -2,8 +2,8 @@
 
 use serde_json::json;
 
-use super::{fnv64, relative_uri};
-use crate::check::Report;
+use crate::fingerprint::{self, relative_uri};
+use crate::pipeline::Report;
 use crate::registry::Severity;
 
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -20,15 +20,11 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 Severity::Warning => "minor",
                 Severity::Info => "info",
             };
-            // Stable while the finding is the same finding: rule, file, pointer, and the
-            // (masked) text it points at.
-            let text = &file.display_text()[d.span.start..d.span.end];
-            let key = format!("{}\0{}\0{}\0{text}", d.rule.id, file.name, d.pointer);
             json!({
                 "type": "issue",
                 "description": d.message,
                 "check_name": d.rule.id,
-                "fingerprint": format!("{:016x}", fnv64(key.as_bytes())),
+                "fingerprint": fingerprint::of(file, d),
                 "severity": severity,
                 "location": {
                     "path": relative_uri(&file.name),

@@ -8,8 +8,8 @@ use miette::{
 };
 
 use super::Style;
-use crate::check::Report;
 use crate::diagnostic::Diagnostic;
+use crate::pipeline::Report;
 use crate::registry::Severity;
 use crate::source::SourceFile;
 

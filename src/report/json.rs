@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::check::Report;
+use crate::pipeline::Report;
 use crate::registry::Severity;
 
 #[derive(Serialize)]

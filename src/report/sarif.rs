@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::{line_hash, relative_uri};
-use crate::check::Report;
+use crate::fingerprint::{self, relative_uri};
+use crate::pipeline::Report;
 use crate::registry::Severity;
 use crate::rules;
 
@@ -53,8 +53,8 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            // Identical lines get an occurrence counter, as GitHub's own fingerprints do.
-            let hash = line_hash(d.rule.id, file, d.span.start);
+            // Identical findings get an occurrence counter, as GitHub's own fingerprints do.
+            let hash = fingerprint::of(file, d);
             let n = seen.entry(hash.clone()).or_insert(0);
             *n += 1;
             let mut result = json!({

@@ -67,9 +67,15 @@ pub struct EntryContext<'e, 'a> {
     pub name_span: Span,
     /// The entry as written, with the span of every key and value.
     pub node: &'e Object<'a>,
+    /// The same, as a value (for look-ups by path).
+    pub value: &'e jsonc_parser::ast::Value<'a>,
     pub path: &'e Path<'e>,
     /// The entry after `${VAR}` expansion.
     pub resolved: &'e serde_json::Map<String, serde_json::Value>,
+    /// The transport the entry's fields give it.
+    pub transport: crate::schema::Transport,
+    /// The resolved entry as the schema validator takes it (see `crate::schema::Schemas::wrap`).
+    pub schema_instance: &'e serde_json::Value,
     /// Pointers of the values whose expansion failed (reported already, not checked again).
     pub failed: &'e HashSet<String>,
 }
@@ -100,6 +106,23 @@ impl<'a> EntryContext<'_, 'a> {
             self.path.pointer()
         } else {
             Path::Key(self.path, key).pointer()
+        }
+    }
+
+    /// The field the entry's transport makes the client ignore when it has both: `url` on
+    /// an entry with `command` (unless `type` says remote, then `command`), `url` on a
+    /// `"type": "stdio"` entry. The rules that judge that field, and the schema, leave it to
+    /// `config/command-and-url` and `config/stdio-with-url`.
+    pub fn ignored_field(&self) -> Option<&'static str> {
+        let ty = self.string("type").map(|(_, t)| t);
+        let has_url = self.field("url").is_some();
+        if self.field("command").is_some() && has_url {
+            let remote = ty.is_some_and(|t| crate::schema::REMOTE_TYPES.contains(&t));
+            Some(if remote { "command" } else { "url" })
+        } else if ty == Some("stdio") && has_url {
+            Some("url")
+        } else {
+            None
         }
     }
 

@@ -13,38 +13,64 @@ pub mod secret;
 
 pub use crate::registry::Rule;
 
-/// Every rule, in the order `mcplint rules` lists them.
-pub static ALL: &[&Rule] = &[
-    &parse::SYNTAX,
-    &parse::DUPLICATE_KEY,
-    &parse::EMPTY_FILE,
-    &parse::INVALID_ROOT,
-    &parse::INVALID_UTF8,
-    &parse::TOO_DEEP,
-    &parse::TOO_LARGE,
-    &schema::UNKNOWN_FIELD,
-    &schema::MISSING_FIELD,
-    &schema::INVALID_TYPE,
-    &schema::INVALID_VALUE,
-    &env::UNDEFINED_VARIABLE,
-    &env::REQUIRED_VARIABLE,
-    &env::EMPTY_VALUE,
-    &env::BARE_VARIABLE,
-    &env::COMMAND_SUBSTITUTION,
-    &env::RUNTIME_INPUT,
-    &env::VARIABLE_IN_KEY,
-    &env::UNUSED_VARIABLE,
-    &env::INVALID_TEMPLATE,
-    &env::SYNTAX,
-    &config::COMMAND_AND_URL,
-    &config::STDIO_WITH_URL,
-    &config::EMPTY_COMMAND,
-    &config::MISSING_TYPE,
-    &config::INVALID_URL,
-    &config::INSECURE_URL,
-    &config::PLACEHOLDER_VALUE,
-    &config::UNUSED_SUPPRESSION,
-    &config::INVALID_SETTINGS,
+use std::sync::LazyLock;
+
+use crate::diagnostic::Diagnostic;
+use context::{Check, EntryContext, FileContext, Hooks};
+
+/// Every check, in the order `mcplint rules` lists their rules. A new rule is one file in
+/// its family's folder and one line here.
+pub static CHECKS: &[&dyn Check] = &[
+    &parse::syntax::Syntax,
+    &parse::duplicate_key::DuplicateKey,
+    &parse::empty_file::EmptyFile,
+    &parse::invalid_root::InvalidRoot,
+    &parse::invalid_utf8::InvalidUtf8,
+    &parse::too_deep::TooDeep,
+    &parse::too_large::TooLarge,
+    &schema::Schema,
+    &env::undefined_variable::UndefinedVariable,
+    &env::required_variable::RequiredVariable,
+    &env::empty_value::EmptyValue,
+    &env::bare_variable::BareVariable,
+    &env::command_substitution::CommandSubstitution,
+    &env::runtime_input::RuntimeInput,
+    &env::variable_in_key::VariableInKey,
+    &env::unused_variable::UnusedVariable,
+    &env::invalid_template::InvalidTemplate,
+    &env::syntax::Syntax,
+    &config::command_and_url::CommandAndUrl,
+    &config::stdio_with_url::StdioWithUrl,
+    &config::empty_command::EmptyCommand,
+    &config::missing_type::MissingType,
+    &config::invalid_url::InvalidUrl,
+    &config::insecure_url::InsecureUrl,
+    &config::placeholder_value::PlaceholderValue,
+    &config::unused_suppression::UnusedSuppression,
+    &config::invalid_settings::InvalidSettings,
+    &OAuthLegacy,
+];
+
+/// Until the `oauth/` family has a file per rule: its rules, raised by one file hook.
+struct OAuthLegacy;
+
+impl Check for OAuthLegacy {
+    fn rules(&self) -> Vec<&'static Rule> {
+        OAUTH.to_vec()
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::FILE
+    }
+
+    fn file(&self, cx: &FileContext, out: &mut Vec<Diagnostic>) {
+        if !cx.apps.is_empty() {
+            oauth::check(cx.apps, cx.oauth, cx.id, out);
+        }
+    }
+}
+
+static OAUTH: &[&Rule] = &[
     &oauth::INVALID_REDIRECT_URI,
     &oauth::REDIRECT_URI_FRAGMENT,
     &oauth::INSECURE_REDIRECT_URI,
@@ -58,10 +84,34 @@ pub static ALL: &[&Rule] = &[
     &oauth::LOCALHOST_REDIRECT,
 ];
 
-/// Every rule: the list above, then the `secret/` rules and the provider catalogue.
+/// The checks with an entry hook, and those with a file hook, found once.
+/// Checks, in registry order.
+type Checks = Vec<&'static dyn Check>;
+
+static HOOKED: LazyLock<(Checks, Checks)> = LazyLock::new(|| {
+    let with = |f: fn(Hooks) -> bool| CHECKS.iter().copied().filter(|c| f(c.hooks())).collect();
+    (with(|h| h.entry), with(|h| h.file))
+});
+
+/// Calls every check's entry hook on one server entry.
+pub fn run_entry_hooks(cx: &EntryContext, out: &mut Vec<Diagnostic>) {
+    for check in &HOOKED.0 {
+        check.entry(cx, out);
+    }
+}
+
+/// Calls every check's file hook on one config.
+pub fn run_file_hooks(cx: &FileContext, out: &mut Vec<Diagnostic>) {
+    for check in &HOOKED.1 {
+        check.file(cx, out);
+    }
+}
+
+/// Every rule: the checks' rules, then the `secret/` rules and the provider catalogue.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    ALL.iter()
-        .copied()
+    CHECKS
+        .iter()
+        .flat_map(|c| c.rules())
         .chain(secret::RULES.iter().copied())
         .chain(secret::catalogue::PROVIDERS.iter().map(|p| &p.rule))
 }

@@ -3,10 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::check::Report;
-use crate::diagnostic::Diagnostic;
-use crate::report::{fnv64, relative_uri};
-use crate::rules::config::UNUSED_SUPPRESSION;
+use super::Report;
+use crate::fingerprint::{self, relative_uri};
+use crate::rules::config::unused_suppression;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 
 /// One `mcplint-ignore` comment.
@@ -19,44 +18,13 @@ struct Inline {
     rules: Vec<String>,
 }
 
-/// The comments of a JSONC file, found by the parser (never inside strings).
-fn comments(file: &SourceFile) -> Vec<(Span, String)> {
-    use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
-    let options = CollectOptions {
-        comments: CommentCollectionStrategy::Separate,
-        tokens: false,
-    };
-    let Ok(parsed) = jsonc_parser::parse_to_ast(&file.text, &options, &ParseOptions::default())
-    else {
-        return Vec::new();
-    };
-    let mut out: Vec<(Span, String)> = parsed
-        .comments
-        .into_iter()
-        .flat_map(|map| map.into_values())
-        .flat_map(|list| {
-            list.iter()
-                .map(|c| {
-                    let r = match c {
-                        jsonc_parser::ast::Comment::Line(l) => l.range,
-                        jsonc_parser::ast::Comment::Block(b) => b.range,
-                    };
-                    (Span::from(r), c.text().to_owned())
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    out.sort_by_key(|(s, _)| s.start);
-    out.dedup_by_key(|(s, _)| s.start);
-    out
-}
-
 fn inline_suppressions(file: &SourceFile, id: FileId) -> Vec<Inline> {
     if memchr::memmem::find(file.text.as_bytes(), b"mcplint-ignore").is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (span, text) in comments(file) {
+    for (span, text) in &file.comments {
+        let span = *span;
         let Some(rest) = text.trim().strip_prefix("mcplint-ignore") else {
             continue;
         };
@@ -127,33 +95,11 @@ pub fn apply_inline(report: &mut Report) {
             } else {
                 format!("matches no finding of {} on its line", s.rules.join(", "))
             };
-            report.diagnostics.push(
-                Diagnostic::new(
-                    &UNUSED_SUPPRESSION,
-                    s.file,
-                    s.span,
-                    "",
-                    format!("this `mcplint-ignore` {what}"),
-                )
-                .label("unused")
-                .help("remove it, or name the rule id the finding shows (`mcplint-ignore RULE: reason`)"),
-            );
+            report
+                .diagnostics
+                .push(unused_suppression::diagnostic(s.file, s.span, &what));
         }
     }
-}
-
-/// A finding's baseline fingerprint: rule, file, pointer and the offending text, hashed
-/// together; the text itself is never stored.
-pub fn fingerprint(report: &Report, d: &Diagnostic) -> String {
-    let file = &report.files[d.file];
-    let text = file.text.get(d.span.start..d.span.end).unwrap_or("");
-    let key = format!(
-        "{}\0{}\0{}\0{text}",
-        d.rule.id,
-        relative_uri(&file.name),
-        d.pointer
-    );
-    format!("{:016x}", fnv64(key.as_bytes()))
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -179,7 +125,7 @@ pub fn baseline(report: &Report) -> String {
             rule: d.rule.id.to_owned(),
             file: relative_uri(&report.files[d.file].name),
             pointer: d.pointer.clone(),
-            fingerprint: fingerprint(report, d),
+            fingerprint: fingerprint::of(&report.files[d.file], d),
         })
         .collect();
     findings.sort_by(|a, b| (&a.file, &a.pointer, &a.rule).cmp(&(&b.file, &b.pointer, &b.rule)));
@@ -204,7 +150,7 @@ pub fn apply_baseline(report: &mut Report, text: &str) -> Result<usize, String> 
     let prints: Vec<bool> = report
         .diagnostics
         .iter()
-        .map(|d| known.contains(&fingerprint(report, d)))
+        .map(|d| known.contains(&fingerprint::of(&report.files[d.file], d)))
         .collect();
     let mut i = 0;
     report.diagnostics.retain(|_| {

@@ -1,0 +1,122 @@
+//! `mcplint check`.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::args::{CheckArgs, Color, Deny, FailOn};
+use super::{EXIT_TROUBLE, fail, input_of};
+use crate::pipeline::{self, Input, policy, suppress};
+use crate::registry::Severity;
+use crate::report::{self, Style};
+
+pub(super) fn run(args: CheckArgs) -> ExitCode {
+    let inputs: Vec<Input> = if args.files.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match pipeline::find_default_config(&cwd) {
+            Some(path) => vec![Input::Path(path)],
+            None => {
+                return fail(&format!(
+                    "no MCP config found in {}\n  looked for: {}\n  help: pass the file to \
+                     check, e.g. `mcplint check path/to/mcp-servers.json`",
+                    cwd.display(),
+                    pipeline::DEFAULT_NAMES.join(", ")
+                ));
+            }
+        }
+    } else {
+        args.files.iter().map(|p| input_of(p)).collect()
+    };
+    let loaded = args.settings.load();
+    let options = loaded.options(args.jsonc, &args.env, &args.oauth);
+    // Paths the settings ignore are not checked (pre-commit passes every matching file).
+    let inputs: Vec<Input> = inputs
+        .into_iter()
+        .filter(|i| !matches!(i, Input::Path(p) if loaded.settings.ignores(p)))
+        .collect();
+    let mut report = pipeline::check_inputs(&inputs, &options);
+    let mut policy = loaded.policy(&args.select, &args.ignore);
+    if let Some(path) = &args.baseline {
+        match std::fs::read_to_string(path) {
+            Ok(text) => policy.baseline = Some(text),
+            Err(e) => return fail(&format!("cannot read the baseline {}: {e}", path.display())),
+        }
+    }
+    if let Err(e) = policy::apply(&mut report, policy) {
+        let path = args.baseline.as_deref().unwrap_or(std::path::Path::new(""));
+        return fail(&format!("{}: {e}", path.display()));
+    }
+    if let Some(path) = &args.write_baseline {
+        let text = suppress::baseline(&report);
+        return match crate::write::write_atomic(path, &text, None) {
+            Ok(()) => {
+                eprintln!(
+                    "mcplint: recorded {} finding(s) in {}",
+                    report.diagnostics.len(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("cannot write {}: {e}", path.display())),
+        };
+    }
+
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = if terminal {
+        terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+    } else {
+        Style::PLAIN.width
+    };
+    let style = Style {
+        color: color && args.output.is_none(),
+        width,
+        summary: !args.quiet,
+    };
+    if let Some(path) = &args.output {
+        let mut buf = Vec::new();
+        let text = report::write(&report, args.format, style, &mut buf)
+            .map(|()| String::from_utf8_lossy(&buf).into_owned());
+        if let Err(e) = text
+            .map_err(crate::write::WriteError::Io)
+            .and_then(|t| crate::write::write_atomic(path, &t, None))
+        {
+            return fail(&format!(
+                "cannot write the report to {}: {e}",
+                path.display()
+            ));
+        }
+    } else {
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let written =
+            report::write(&report, args.format, style, &mut out).and_then(|()| out.flush());
+        drop(out);
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return fail(&format!("cannot write the report: {e}"));
+        }
+    }
+
+    for err in &report.read_errors {
+        eprintln!("mcplint: error: cannot read {}: {}", err.name, err.error);
+    }
+    if !report.read_errors.is_empty() {
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let threshold = match (args.fail_on, args.deny) {
+        (FailOn::Info, _) | (_, Some(Deny::Infos)) => Severity::Info,
+        (FailOn::Warning, _) | (_, Some(Deny::Warnings)) => Severity::Warning,
+        (FailOn::Error, None) => Severity::Error,
+    };
+    if report.diagnostics.iter().any(|d| d.severity >= threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,437 @@
+//! The walk over one parsed config: every server entry is expanded once, then handed to
+//! every registered check (`crate::rules`).
+
+use std::collections::{HashMap, HashSet};
+
+use jsonc_parser::ast::{Object, Value as Node};
+use jsonc_parser::common::Ranged;
+
+use super::values::Converter;
+use super::{Input, Options, ReadError, Report, Resolved, shape};
+use crate::diagnostic::Diagnostic;
+use crate::env::{Environment, Expander, ScanOnly, VarSet};
+use crate::parse::{self, Dialect};
+use crate::rules::context::{EntryContext, FileContext};
+use crate::rules::oauth;
+use crate::rules::parse::{duplicate_key, syntax};
+use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
+use crate::rules::secret::Secrets;
+use crate::schema::{Part, SCHEMAS, Transport};
+use crate::source::{FileId, Span};
+use crate::tree::{Path, prop_name_span};
+
+/// Walks config `id` (already in `report.files`) and runs every check on it.
+pub(super) fn check_config(
+    report: &mut Report,
+    env: &mut Environment,
+    input: &Input,
+    id: FileId,
+    dialect: Dialect,
+    options: &Options,
+) {
+    let mut failures = Vec::new();
+    let set = env.set_for(
+        &input.dir(),
+        &mut report.files,
+        &mut report.diagnostics,
+        &mut failures,
+    );
+    for (name, error) in failures {
+        report.read_errors.push(ReadError { name, error });
+    }
+    let conv = Converter {
+        file: &report.files[id],
+        id,
+    };
+    let mut walk = Walk::new(
+        conv,
+        env,
+        env.set(set),
+        options.keep_resolved,
+        options.keep_raw,
+    );
+    let mut out = Vec::new();
+    let root = check_source(&mut walk, dialect, &mut out);
+    let (used, mut secrets, raw, comments) = (walk.used, walk.redact, walk.raw, walk.comments);
+    let parsed = walk.parsed;
+    let found = walk.scan.finish(id, &mut out);
+    if parsed {
+        let mut oauth_options = options.oauth.clone();
+        if oauth_options.hub_url.is_none() {
+            let set = env.set(set);
+            oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
+                .iter()
+                .find_map(|name| env.get(set, name))
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned);
+        }
+        let cx = FileContext {
+            file: &report.files[id],
+            id,
+            apps: &walk.apps,
+            oauth: &oauth_options,
+        };
+        crate::rules::run_file_hooks(&cx, &mut out);
+    }
+    report.diagnostics.extend(out);
+    let file = &mut report.files[id];
+    file.comments = comments;
+    if !found.is_empty() {
+        file.display = Some(super::mask(&file.text, found.iter().map(|m| m.span)));
+        secrets.extend(found.iter().map(|m| m.pointer.clone()));
+        report.moves.extend(found);
+    }
+    env.set_mut(set).mark_used(used);
+    if let Some(root) = root.filter(|_| options.keep_resolved) {
+        report.resolved.push(Resolved {
+            file: id,
+            root,
+            secrets,
+            raw,
+        });
+    }
+}
+
+/// The state of one config's walk.
+struct Walk<'w> {
+    conv: Converter<'w>,
+    env: &'w Environment,
+    set: &'w VarSet,
+    keep: bool,
+    used: HashSet<String>,
+    /// Pointers of the values `render --redact` hides.
+    redact: Vec<String>,
+    scan: Secrets,
+    apps: Vec<oauth::App>,
+    keep_raw: bool,
+    raw: Option<serde_json::Value>,
+    /// The file's comments, from its one parse (for suppressions).
+    comments: Vec<(Span, String)>,
+    /// Whether the file parsed (its file hooks run).
+    parsed: bool,
+}
+
+impl<'w> Walk<'w> {
+    fn new(
+        conv: Converter<'w>,
+        env: &'w Environment,
+        set: &'w VarSet,
+        keep: bool,
+        keep_raw: bool,
+    ) -> Walk<'w> {
+        Walk {
+            conv,
+            env,
+            set,
+            keep,
+            used: HashSet::new(),
+            redact: Vec::new(),
+            scan: Secrets::default(),
+            apps: Vec::new(),
+            keep_raw,
+            raw: None,
+            comments: Vec::new(),
+            parsed: false,
+        }
+    }
+
+    /// Takes in what a walk over another part of the servers found.
+    fn merge(&mut self, other: Walk) {
+        self.used.extend(other.used);
+        self.redact.extend(other.redact);
+        self.scan.merge(other.scan);
+        self.apps.extend(other.apps);
+    }
+
+    /// Converts a value outside server entries: as written, scanned for provider tokens.
+    fn scan_only(
+        &mut self,
+        value: &Node,
+        path: &Path,
+        out: &mut Vec<Diagnostic>,
+    ) -> serde_json::Value {
+        let mut hook = ScanOnly {
+            text: &self.conv.file.text,
+            scan: &mut self.scan,
+        };
+        self.conv.convert_with(value, path, out, &mut hook)
+    }
+}
+
+/// Runs every rule on one decoded config; returns the resolved document when it parses.
+fn check_source(
+    walk: &mut Walk,
+    dialect: Dialect,
+    out: &mut Vec<Diagnostic>,
+) -> Option<serde_json::Value> {
+    let file = walk.conv.file;
+    let id = walk.conv.id;
+    let parsed = parse::parse(file, id, dialect, out)?;
+    walk.comments = parsed.comments;
+    let Node::Object(root) = parsed.root else {
+        return None;
+    };
+    walk.parsed = true;
+    if walk.keep_raw {
+        // The document as written, for `render --keep-vars` (findings come from the walk).
+        walk.raw = Some(walk.conv.convert(
+            &Node::Object(root.clone()),
+            &Path::Root,
+            &mut Vec::new(),
+        ));
+    }
+    let root_path = Path::Root;
+    let mut resolved = serde_json::Map::new();
+    match shape::servers_key(&root) {
+        None => servers(walk, &root, &root_path, out, &mut resolved),
+        Some(key) => {
+            duplicate_key::report(file, id, &root.properties, &root_path, false, out);
+            for prop in &root.properties {
+                let name = prop.name.as_str();
+                let path = Path::Key(&root_path, name);
+                let value = match (name, &prop.value) {
+                    (n, Node::Object(map)) if n == key => {
+                        let mut entries = serde_json::Map::new();
+                        servers(walk, map, &path, out, &mut entries);
+                        serde_json::Value::Object(entries)
+                    }
+                    (n, other) if n == key => {
+                        out.push(invalid_type::at_node(
+                            id,
+                            other,
+                            &path,
+                            &format!("`{key}` must be an object of servers"),
+                            &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
+                        ));
+                        walk.scan_only(other, &path, out)
+                    }
+                    ("inputs", Node::Array(items)) if key == "servers" => {
+                        let values = items
+                            .elements
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| input(walk, item, i, &Path::Index(&path, i), out))
+                            .collect();
+                        serde_json::Value::Array(values)
+                    }
+                    ("inputs", other) if key == "servers" => {
+                        out.push(invalid_type::at_node(
+                            id,
+                            other,
+                            &path,
+                            "`inputs` must be an array",
+                            "write `\"inputs\": [ { \"type\": \"promptString\", \"id\": \"...\" } ]`",
+                        ));
+                        walk.scan_only(other, &path, out)
+                    }
+                    // Other top-level keys are the client's own settings, kept as written.
+                    (_, value) => walk.scan_only(value, &path, out),
+                };
+                if walk.keep {
+                    resolved.insert(name.to_owned(), value);
+                }
+            }
+        }
+    }
+    walk.keep.then_some(serde_json::Value::Object(resolved))
+}
+
+/// Below this many servers one thread does it all; above, the servers are split between the
+/// machine's cores (each server is checked on its own; the findings are merged in order).
+const SERVERS_PER_THREAD: usize = 2_000;
+
+fn servers(
+    walk: &mut Walk,
+    map: &Object,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+    resolved: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    duplicate_key::report(
+        walk.conv.file,
+        walk.conv.id,
+        &map.properties,
+        path,
+        true,
+        out,
+    );
+    let props = &map.properties;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(props.len() / SERVERS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        servers_part(walk, props, path, out, resolved);
+        return;
+    }
+    let (conv, env, set, keep) = (walk.conv, walk.env, walk.set, walk.keep);
+    let parts: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = props
+            .chunks(props.len().div_ceil(threads))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut part = Walk::new(conv, env, set, keep, false);
+                    let mut part_out = Vec::new();
+                    let mut part_resolved = serde_json::Map::new();
+                    servers_part(&mut part, chunk, path, &mut part_out, &mut part_resolved);
+                    (part, part_out, part_resolved)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (part, part_out, part_resolved) in parts {
+        walk.merge(part);
+        out.extend(part_out);
+        resolved.extend(part_resolved);
+    }
+}
+
+fn servers_part(
+    walk: &mut Walk,
+    props: &[jsonc_parser::ast::ObjectProp],
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+    resolved: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    for prop in props {
+        let name = prop.name.as_str();
+        if let Some(d) =
+            syntax::control_character(walk.conv.file, walk.conv.id, prop_name_span(prop))
+        {
+            out.push(d);
+        }
+        let entry_path = Path::Key(path, name);
+        let value = if name == "$schema" {
+            walk.scan_only(&prop.value, &entry_path, out)
+        } else {
+            entry(
+                walk,
+                name,
+                prop_name_span(prop),
+                &prop.value,
+                &entry_path,
+                out,
+            )
+        };
+        if walk.keep {
+            resolved.insert(name.to_owned(), value);
+        }
+    }
+}
+
+fn entry(
+    walk: &mut Walk,
+    name: &str,
+    name_span: Span,
+    node: &Node,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let Node::Object(obj) = node else {
+        out.push(invalid_type::at_node(
+            walk.conv.id,
+            node,
+            path,
+            &format!("server `{name}` must be an object"),
+            "write `{ \"command\": \"...\" }` for a stdio server or `{ \"type\": \"streamable-http\", \"url\": \"...\" }` for a remote one",
+        ));
+        return walk.scan_only(node, path, out);
+    };
+    let conv = &walk.conv;
+
+    // The `env` block first: the entry's other fields may use what it defines.
+    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id, &mut walk.scan);
+    first.track_secrets = walk.keep;
+    first.server = Some(name);
+    let mut scope = HashMap::new();
+    let env_block = obj
+        .properties
+        .iter()
+        .rev()
+        .find(|p| p.name.as_str() == "env");
+    if let Some(Node::Object(env)) = env_block.map(|p| &p.value) {
+        let env_path = Path::Key(path, "env");
+        for prop in &env.properties {
+            if let Node::StringLit(lit) = &prop.value {
+                let key = prop.name.as_str();
+                let value = first.expand(lit, &Path::Key(&env_path, key), out);
+                first.resolved.insert(lit.range.start, value.clone());
+                scope.insert(key.to_owned(), value);
+            }
+        }
+    }
+    let mut expander = Expander {
+        scope: Some(&scope),
+        ..first
+    };
+    let json = conv.convert_with(node, path, out, &mut expander);
+    walk.used.extend(expander.used.drain());
+    walk.redact.append(&mut expander.redact);
+    let failed = std::mem::take(&mut expander.failed);
+    drop(expander);
+    walk.scan.scan_entry(&conv.file.text, obj, path, name);
+
+    let serde_json::Value::Object(resolved) = json else {
+        return json;
+    };
+    let (env, set) = (walk.env, walk.set);
+    let origin = |name: &str| env.definition(set, name);
+    walk.apps
+        .extend(oauth::apps(name, obj, &resolved, path, &origin));
+    let transport = Transport::of(&resolved);
+    let part = Part::from(transport);
+    let wrapped = SCHEMAS.wrap(&part, serde_json::Value::Object(resolved));
+    let Some(resolved) = wrapped
+        .get(part.key())
+        .and_then(serde_json::Value::as_object)
+    else {
+        return SCHEMAS.unwrap(wrapped);
+    };
+    let cx = EntryContext {
+        file: walk.conv.file,
+        id: walk.conv.id,
+        name,
+        name_span,
+        node: obj,
+        value: node,
+        path,
+        resolved,
+        transport,
+        schema_instance: &wrapped,
+        failed: &failed,
+    };
+    crate::rules::run_entry_hooks(&cx, out);
+    SCHEMAS.unwrap(wrapped)
+}
+
+fn input(
+    walk: &mut Walk,
+    node: &Node,
+    index: usize,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let json = walk.scan_only(node, path, out);
+    let conv = &walk.conv;
+    let start = node.range().start;
+    let name = match json.get("id").and_then(serde_json::Value::as_str) {
+        Some(id) => format!("input `{id}`"),
+        None => format!("input {}", index + 1),
+    };
+    let target = Validated {
+        id: conv.id,
+        node,
+        path,
+        anchor: Span::new(start, start + 1),
+        name,
+        part: Part::Input,
+        ignored: None,
+    };
+    let wrapped = SCHEMAS.wrap(&Part::Input, json);
+    schema_rules::validate(&target, &wrapped, out);
+    SCHEMAS.unwrap(wrapped)
+}

@@ -1,0 +1,45 @@
+//! `env/bare-variable`: `$NAME` without braces, which nothing expands.
+
+use crate::diagnostic::Diagnostic;
+use crate::registry::{Rule, rule};
+use crate::rules::context::Check;
+use crate::source::{FileId, Span};
+
+rule! {
+    /// ## What it does
+    /// Reports `$NAME` without braces in a config value.
+    ///
+    /// ## Why is this bad?
+    /// MCP clients and hubs expand only `${NAME}`; `$NAME` reaches the server as the literal
+    /// text `$NAME`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "$HOME/docs"] } }
+    /// ```
+    ///
+    /// Use instead: `"${HOME}/docs"`, or `"$$HOME/docs"` for a literal `$`.
+    BARE_VARIABLE, "env/bare-variable", Warning, "`$NAME` without braces, which nothing expands"
+}
+
+pub struct BareVariable;
+
+impl Check for BareVariable {
+    fn rules(&self) -> Vec<&'static Rule> {
+        vec![&BARE_VARIABLE]
+    }
+}
+
+pub fn diagnostic(id: FileId, span: Span, pointer: &str, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        &BARE_VARIABLE,
+        id,
+        span,
+        pointer,
+        format!("`${name}` is not expanded: only `${{{name}}}` is"),
+    )
+    .label("taken literally")
+    .help(format!(
+        "write `${{{name}}}` to use the variable, or `$${name}` for a literal `$`"
+    ))
+}

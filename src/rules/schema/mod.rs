@@ -1,0 +1,217 @@
+//! `schema/`: an entry does not have the shape the schema gives (`mcplint schema` prints it).
+//!
+//! The entry is validated once against the branch of the schema it was meant to be (see
+//! `crate::schema`); each error the validator reports is placed back on the tree by its
+//! instance path and handed to the rule of its kind.
+
+pub mod invalid_type;
+pub mod invalid_value;
+pub mod missing_field;
+pub mod unknown_field;
+
+pub use invalid_type::INVALID_TYPE;
+pub use invalid_value::INVALID_VALUE;
+pub use missing_field::MISSING_FIELD;
+pub use unknown_field::UNKNOWN_FIELD;
+
+use jsonc_parser::ast::Value as Node;
+use jsonc_parser::common::Ranged;
+use jsonschema::error::ValidationErrorKind as Kind;
+use jsonschema::paths::LocationSegment;
+
+use crate::diagnostic::Diagnostic;
+use crate::registry::Rule;
+use crate::rules::context::{Check, EntryContext, Hooks};
+use crate::schema::{Part, SCHEMAS};
+use crate::source::{FileId, Span};
+use crate::suggest;
+use crate::tree::{self, Path, Step};
+
+/// What is validated: an entry (or a VS Code input) and how findings name it.
+pub struct Validated<'t, 'a> {
+    pub id: FileId,
+    pub node: &'t Node<'a>,
+    pub path: &'t Path<'t>,
+    /// Where a finding about the whole value points (the server's name).
+    pub anchor: Span,
+    /// The value in words: "stdio server `fs`".
+    pub name: String,
+    pub part: Part,
+    /// A top-level field another rule reports and the schema leaves alone.
+    pub ignored: Option<&'static str>,
+}
+
+/// The schema check of server entries; VS Code's inputs are validated by the walk through
+/// [`validate`].
+pub struct Schema;
+
+impl Check for Schema {
+    fn rules(&self) -> Vec<&'static Rule> {
+        vec![
+            &UNKNOWN_FIELD,
+            &MISSING_FIELD,
+            &INVALID_TYPE,
+            &INVALID_VALUE,
+        ]
+    }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::ENTRY
+    }
+
+    fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
+        let transport = cx.transport;
+        let target = Validated {
+            id: cx.id,
+            node: cx.value,
+            path: cx.path,
+            anchor: cx.name_span,
+            name: format!("{} `{}`", transport.noun(), cx.name),
+            part: Part::from(transport),
+            ignored: cx.ignored_field(),
+        };
+        validate(&target, cx.schema_instance, out);
+    }
+}
+
+/// Validates `wrapper`, the resolved form of `target` as [`crate::schema::Schemas::wrap`]
+/// made it, and reports what is wrong.
+pub fn validate(target: &Validated, wrapper: &serde_json::Value, out: &mut Vec<Diagnostic>) {
+    let validator = SCHEMAS.validator();
+    if validator.is_valid(wrapper) {
+        return;
+    }
+    let errors: Vec<_> = validator.iter_errors(wrapper).collect();
+    // A misspelt required field (`comand`) is one mistake: report it once, as the missing
+    // field it causes (an error), at the misspelt key.
+    let misspelt = misspelt_required(&errors);
+    for error in &errors {
+        // Without the wrapper's own first step.
+        let segments: Vec<LocationSegment> = error.instance_path().segments().skip(1).collect();
+        if let (Some(ignored), Some(LocationSegment::Property(first))) =
+            (target.ignored, segments.first())
+            && first.as_ref() == ignored
+        {
+            continue;
+        }
+        let steps = segments.iter().map(|s| match s {
+            LocationSegment::Property(p) => Step::Key(p),
+            LocationSegment::Index(i) => Step::Index(*i),
+        });
+        let Some((node, key_span)) = tree::lookup(target.node, steps) else {
+            continue;
+        };
+        let relative = error
+            .instance_path()
+            .as_str()
+            .strip_prefix('/')
+            .and_then(|p| p.find('/').map(|i| &p[i..]))
+            .unwrap_or("");
+        let at = Location {
+            target,
+            node,
+            key_span,
+            pointer: format!("{}{relative}", target.path.pointer()),
+            field: display_path(&segments),
+            top_level: segments.is_empty(),
+        };
+        match error.kind() {
+            Kind::AdditionalProperties { unexpected }
+            | Kind::UnevaluatedProperties { unexpected } => {
+                unknown_field::report(&at, unexpected, &misspelt, out);
+            }
+            Kind::Required { property } => {
+                missing_field::report(&at, property.as_str().unwrap_or_default(), &misspelt, out);
+            }
+            Kind::Type { kind } => invalid_type::report(&at, kind, out),
+            other => invalid_value::report(&at, other, out),
+        }
+    }
+}
+
+fn misspelt_required(errors: &[jsonschema::ValidationError]) -> Vec<(String, String)> {
+    // The entry itself: one step into the wrapper.
+    let top = |e: &&jsonschema::ValidationError| e.instance_path().segments().count() == 1;
+    let missing: Vec<&str> = errors
+        .iter()
+        .filter(top)
+        .filter_map(|e| match e.kind() {
+            Kind::Required { property } => property.as_str(),
+            _ => None,
+        })
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    errors
+        .iter()
+        .filter(top)
+        .filter_map(|e| match e.kind() {
+            Kind::AdditionalProperties { unexpected } => Some(unexpected),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|name| {
+            suggest::closest(name, missing.iter().copied())
+                .map(|near| (name.clone(), near.to_owned()))
+        })
+        .collect()
+}
+
+/// Where one validation error sits in the file.
+pub(crate) struct Location<'l, 't, 'a> {
+    target: &'l Validated<'t, 'a>,
+    node: &'l Node<'a>,
+    key_span: Option<Span>,
+    pointer: String,
+    /// The field in words: `env.TOKEN`, `args[2]`.
+    field: String,
+    top_level: bool,
+}
+
+impl Location<'_, '_, '_> {
+    fn value_span(&self) -> Span {
+        self.node.range().into()
+    }
+
+    fn anchor_span(&self) -> Span {
+        if self.top_level {
+            self.target.anchor
+        } else {
+            self.key_span.unwrap_or_else(|| {
+                let start = self.node.range().start;
+                Span::new(start, start + 1)
+            })
+        }
+    }
+
+    fn diag(&self, rule: &'static Rule, span: Span, message: String) -> Diagnostic {
+        Diagnostic::new(rule, self.target.id, span, self.pointer.clone(), message)
+    }
+
+    fn where_(&self) -> String {
+        if self.top_level {
+            self.target.name.clone()
+        } else {
+            format!("`{}` of {}", self.field, self.target.name)
+        }
+    }
+}
+
+fn display_path(segments: &[LocationSegment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            LocationSegment::Property(p) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(p);
+            }
+            LocationSegment::Index(i) => {
+                out.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    out
+}
