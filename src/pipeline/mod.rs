@@ -4,6 +4,7 @@
 
 pub mod policy;
 mod read;
+mod report;
 mod shape;
 pub mod suppress;
 mod values;
@@ -11,89 +12,13 @@ mod walk;
 
 use std::path::PathBuf;
 
-use crate::diagnostic::Diagnostic;
-use crate::env::{EnvOptions, Environment};
+use crate::env::Environment;
 use crate::parse::Dialect;
-use crate::registry::Severity;
-use crate::rules::oauth::OAuthOptions;
-use crate::source::{FileId, FileKind, SourceFile, Span};
+use crate::source::SourceFile;
 
 pub use read::{DEFAULT_MAX_FILE_SIZE, DEFAULT_NAMES, Input, find_default_config};
+pub use report::{Options, ReadError, Report, Resolved};
 pub use shape::{servers_in, servers_in_mut, servers_key_in};
-
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Read every file as JSONC, whatever its name.
-    pub jsonc: bool,
-    pub env: EnvOptions,
-    /// Keep each config's resolved document in the report (for `render`).
-    pub keep_resolved: bool,
-    /// Keep it as written too (for `render --keep-vars`).
-    pub keep_raw: bool,
-    /// Files larger than this many bytes are not read (`parse/too-large`); 0 means the default.
-    pub max_file_size: u64,
-    pub oauth: OAuthOptions,
-}
-
-/// A file that could not be read at all (exit code 2).
-#[derive(Debug)]
-pub struct ReadError {
-    pub name: String,
-    pub error: std::io::Error,
-}
-
-/// A config after expansion: what `render` writes.
-#[derive(Debug)]
-pub struct Resolved {
-    pub file: FileId,
-    pub root: serde_json::Value,
-    /// Pointers of the values that hold a secret, for `--redact`.
-    pub secrets: Vec<String>,
-    /// The document as written, when `keep_raw` asked for it.
-    pub raw: Option<serde_json::Value>,
-}
-
-/// Everything one run found, for the printers.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub files: Vec<SourceFile>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub read_errors: Vec<ReadError>,
-    pub resolved: Vec<Resolved>,
-    /// The hardcoded secrets found, for `mcplint fix`.
-    pub moves: Vec<crate::rules::secret::Move>,
-    /// What `render --to` could not express.
-    pub conversion_warnings: Vec<String>,
-}
-
-impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// Orders the findings by file, then position, then rule: the order every printer shows.
-    pub fn sort(&mut self) {
-        self.diagnostics.sort_by(|a, b| {
-            (a.file, a.span.start, a.span.end, a.rule.id).cmp(&(
-                b.file,
-                b.span.start,
-                b.span.end,
-                b.rule.id,
-            ))
-        });
-    }
-
-    /// How many configs were checked (env files are not counted).
-    pub fn configs(&self) -> usize {
-        self.files
-            .iter()
-            .filter(|f| f.kind == FileKind::Config)
-            .count()
-    }
-}
 
 /// Checks every input; unreadable ones are recorded, not fatal to the others.
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
@@ -194,24 +119,4 @@ fn check_one(
     };
     report.files.push(SourceFile::new(name, text));
     walk::check_config(report, env, input, id, dialect, options);
-}
-
-/// The text with each secret masked after its first characters, byte for byte as long.
-fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for span in spans {
-        let secret = &text[span.start..span.end];
-        let keep: usize = secret
-            .chars()
-            .take(crate::rules::secret::shown_chars(secret.chars().count()))
-            .map(char::len_utf8)
-            .sum();
-        for b in &mut bytes[span.start + keep..span.end] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b'*';
-            }
-        }
-    }
-    // Multi-byte characters inside a secret became `*` byte by byte: still valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -6,8 +6,10 @@ use std::collections::{HashMap, HashSet};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
+use super::read::Input;
+use super::report::{Options, ReadError, Report, Resolved};
+use super::shape;
 use super::values::Converter;
-use super::{Input, Options, ReadError, Report, Resolved, shape};
 use crate::diagnostic::Diagnostic;
 use crate::env::{Environment, Expander, ScanOnly, VarSet};
 use crate::parse::{self, Dialect};
@@ -77,7 +79,7 @@ pub(super) fn check_config(
     let file = &mut report.files[id];
     file.comments = comments;
     if !found.is_empty() {
-        file.display = Some(super::mask(&file.text, found.iter().map(|m| m.span)));
+        file.display = Some(mask(&file.text, found.iter().map(|m| m.span)));
         secrets.extend(found.iter().map(|m| m.pointer.clone()));
         report.moves.extend(found);
     }
@@ -434,4 +436,24 @@ fn input(
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
     SCHEMAS.unwrap(wrapped)
+}
+
+/// The text with each secret masked after its first characters, byte for byte as long.
+fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        let secret = &text[span.start..span.end];
+        let keep: usize = secret
+            .chars()
+            .take(crate::rules::secret::shown_chars(secret.chars().count()))
+            .map(char::len_utf8)
+            .sum();
+        for b in &mut bytes[span.start + keep..span.end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
+            }
+        }
+    }
+    // Multi-byte characters inside a secret became `*` byte by byte: still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -1,0 +1,81 @@
+//! What a run is asked to do, and what it found.
+
+use crate::diagnostic::Diagnostic;
+use crate::env::EnvOptions;
+use crate::registry::Severity;
+use crate::rules::oauth::OAuthOptions;
+use crate::source::{FileId, FileKind, SourceFile};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Read every file as JSONC, whatever its name.
+    pub jsonc: bool,
+    pub env: EnvOptions,
+    /// Keep each config's resolved document in the report (for `render`).
+    pub keep_resolved: bool,
+    /// Keep it as written too (for `render --keep-vars`).
+    pub keep_raw: bool,
+    /// Files larger than this many bytes are not read (`parse/too-large`); 0 means the default.
+    pub max_file_size: u64,
+    pub oauth: OAuthOptions,
+}
+
+/// A file that could not be read at all (exit code 2).
+#[derive(Debug)]
+pub struct ReadError {
+    pub name: String,
+    pub error: std::io::Error,
+}
+
+/// A config after expansion: what `render` writes.
+#[derive(Debug)]
+pub struct Resolved {
+    pub file: FileId,
+    pub root: serde_json::Value,
+    /// Pointers of the values that hold a secret, for `--redact`.
+    pub secrets: Vec<String>,
+    /// The document as written, when `keep_raw` asked for it.
+    pub raw: Option<serde_json::Value>,
+}
+
+/// Everything one run found, for the printers.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub read_errors: Vec<ReadError>,
+    pub resolved: Vec<Resolved>,
+    /// The hardcoded secrets found, for `mcplint fix`.
+    pub moves: Vec<crate::rules::secret::Move>,
+    /// What `render --to` could not express.
+    pub conversion_warnings: Vec<String>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Orders the findings by file, then position, then rule: the order every printer shows.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (a.file, a.span.start, a.span.end, a.rule.id).cmp(&(
+                b.file,
+                b.span.start,
+                b.span.end,
+                b.rule.id,
+            ))
+        });
+    }
+
+    /// How many configs were checked (env files are not counted).
+    pub fn configs(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.kind == FileKind::Config)
+            .count()
+    }
+}
