@@ -13,10 +13,12 @@ use crate::env::{EnvOptions, Environment, Expander, ScanOnly, VarSet};
 use crate::parse::{self, Dialect, kind_with_article};
 use crate::registry::Severity;
 use crate::rules::config::{self, Entry};
+use crate::rules::context::FileContext;
 use crate::rules::oauth::{self, OAuthOptions};
 use crate::rules::schema::{self as schema_rules, Target};
-use crate::rules::secret::Secrets;
 use crate::schema::{Part, Transport};
+use crate::secrets::Secrets;
+use crate::secrets::mask::mask;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{Converter, Path, prop_name_span};
 
@@ -97,7 +99,7 @@ pub struct Report {
     pub read_errors: Vec<ReadError>,
     pub resolved: Vec<Resolved>,
     /// The hardcoded secrets found, for `mcplint fix`.
-    pub moves: Vec<crate::rules::secret::Move>,
+    pub moves: Vec<crate::secrets::Move>,
     /// What `render --to` could not express.
     pub conversion_warnings: Vec<String>,
 }
@@ -297,25 +299,38 @@ fn check_one(
     let mut out = Vec::new();
     let root = check_source(&mut walk, dialect, &mut out);
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
-    let found = walk.scan.finish(id, &mut out);
+    let found = walk.scan.finish(id);
+    let mut oauth_options = options.oauth.clone();
+    if !walk.apps.is_empty() && oauth_options.hub_url.is_none() {
+        let set = env.set(set);
+        oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
+            .iter()
+            .find_map(|name| env.get(set, name))
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned);
+    }
+    let cx = FileContext {
+        file: &report.files[id],
+        id,
+        apps: &walk.apps,
+        oauth: &oauth_options,
+        secrets: &found.all,
+    };
+    let first = out.len();
+    crate::rules::run_file_hooks(&cx, &mut out);
+    // Each check reports its own kind of secret; the findings keep the order of the text
+    // (there is at most one per place, so the order is the one a single pass gave).
+    out[first..].sort_by_key(|d| d.span.start);
     if !walk.apps.is_empty() {
-        let mut oauth_options = options.oauth.clone();
-        if oauth_options.hub_url.is_none() {
-            let set = env.set(set);
-            oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
-                .iter()
-                .find_map(|name| env.get(set, name))
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned);
-        }
         oauth::check(&walk.apps, &oauth_options, id, &mut out);
     }
     report.diagnostics.extend(out);
-    if !found.is_empty() {
+    let moves = found.moves;
+    if !moves.is_empty() {
         let file = &mut report.files[id];
-        file.display = Some(mask(&file.text, found.iter().map(|m| m.span)));
-        secrets.extend(found.iter().map(|m| m.pointer.clone()));
-        report.moves.extend(found);
+        file.display = Some(mask(&file.text, moves.iter().map(|m| m.span)));
+        secrets.extend(moves.iter().map(|m| m.pointer.clone()));
+        report.moves.extend(moves);
     }
     env.set_mut(set).mark_used(used);
     if let Some(root) = root.filter(|_| options.keep_resolved) {
@@ -386,26 +401,6 @@ impl<'w> Walk<'w> {
         };
         self.conv.convert_with(value, path, out, &mut hook)
     }
-}
-
-/// The text with each secret masked after its first characters, byte for byte as long.
-fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for span in spans {
-        let secret = &text[span.start..span.end];
-        let keep: usize = secret
-            .chars()
-            .take(crate::rules::secret::shown_chars(secret.chars().count()))
-            .map(char::len_utf8)
-            .sum();
-        for b in &mut bytes[span.start + keep..span.end] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b'*';
-            }
-        }
-    }
-    // Multi-byte characters inside a secret became `*` byte by byte: still valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Runs every rule on one decoded config; returns the resolved document when it parses.

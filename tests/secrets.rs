@@ -5,7 +5,7 @@ mod support;
 
 use mcplint::check::{Options, Report, check_text};
 use mcplint::env::EnvOptions;
-use mcplint::rules::secret::catalogue::PROVIDERS;
+use mcplint::secrets::catalogue::PROVIDERS;
 use support::tokens::{self, Rng};
 
 fn options() -> Options {

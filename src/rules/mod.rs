@@ -13,6 +13,9 @@ pub mod secret;
 
 pub use crate::registry::Rule;
 
+use crate::diagnostic::Diagnostic;
+use context::{Check, FileContext};
+
 /// Every rule, in the order `mcplint rules` lists them.
 pub static ALL: &[&Rule] = &[
     &parse::SYNTAX,
@@ -58,12 +61,35 @@ pub static ALL: &[&Rule] = &[
     &oauth::LOCALHOST_REDIRECT,
 ];
 
-/// Every rule: the list above, then the `secret/` rules and the provider catalogue.
+/// Every registered check. Their rules are listed after [`ALL`], in this order; their file
+/// hooks run in this order too.
+pub static CHECKS: &[&dyn Check] = &[
+    // secret/
+    &secret::Generic,
+    &secret::BasicAuth,
+    &secret::UrlPassword,
+    &secret::EnvFileNotIgnored,
+    &secret::Providers,
+    &secret::Placeholder,
+];
+
+/// Runs the file hook of every check that has one, in the order of [`CHECKS`].
+pub fn run_file_hooks(cx: &FileContext, out: &mut Vec<Diagnostic>) {
+    for check in CHECKS.iter().filter(|c| c.hooks().file) {
+        check.file(cx, out);
+    }
+}
+
+/// Every rule: the list above, then the rules of the [`CHECKS`] (a rule already in the list,
+/// such as `config/placeholder-value`, which the secret scan raises, is listed once).
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    ALL.iter()
-        .copied()
-        .chain(secret::RULES.iter().copied())
-        .chain(secret::catalogue::PROVIDERS.iter().map(|p| &p.rule))
+    let listed = |r: &&'static Rule| ALL.iter().any(|a| std::ptr::eq(*a, *r));
+    ALL.iter().copied().chain(
+        CHECKS
+            .iter()
+            .flat_map(|c| c.rules())
+            .filter(move |r| !listed(r)),
+    )
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {
