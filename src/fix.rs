@@ -255,7 +255,9 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
     if plan.moved.is_empty() {
         return Ok(());
     }
-    if !force && let Some(d) = crate::rules::secret::env_file_hygiene(&plan.env_file, 0) {
+    if !force
+        && let Some(d) = crate::rules::secret::env_file_not_ignored::diagnostic(&plan.env_file, 0)
+    {
         return Err(format!(
             "refusing to write secrets to {}: {}; {} (or pass --force)",
             plan.env_file.display(),

@@ -112,7 +112,7 @@ fn fix_moves_every_secret_and_the_render_stays_the_same() {
 fn fix_keeps_comments_line_endings_and_everything_else() {
     let dir = tempfile::tempdir().unwrap();
     let token = "ghp_Qm3kP9zT2vL8xW4nR7yB1cD5fG6hJ0"; // 30 random characters...
-    let check = mcplint::rules::secret::checksum::base62_6(crc32fast::hash(&token.as_bytes()[4..]));
+    let check = mcplint::secrets::checksum::base62_6(crc32fast::hash(&token.as_bytes()[4..]));
     let token = format!("{token}{check}");
     let original = format!(
         "// team config\r\n{{\r\n  \"gh\": {{ \"command\": \"npx\", /* keep */ \"env\": {{ \"GITHUB_TOKEN\": \"{token}\", }} }},\r\n}}\r\n"

@@ -136,9 +136,9 @@ proptest! {
     fn no_output_shows_a_planted_secret(
         seed in any::<u64>(),
         slot in 0usize..4,
-        provider in 0usize..mcplint::rules::secret::catalogue::PROVIDERS.len(),
+        provider in 0usize..mcplint::secrets::catalogue::PROVIDERS.len(),
     ) {
-        let p = &mcplint::rules::secret::catalogue::PROVIDERS[provider];
+        let p = &mcplint::secrets::catalogue::PROVIDERS[provider];
         let id = p.rule.id.strip_prefix("secret/").unwrap();
         let token = support::tokens::sample(id, 0, &mut support::tokens::Rng(seed | 1));
         let entry = match slot {

@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use mcplint::rules::secret::catalogue::PROVIDERS;
+use mcplint::secrets::catalogue::PROVIDERS;
 use support::tokens::{self, Rng};
 
 fn mcplint(dir: &Path, args: &[&str]) -> String {

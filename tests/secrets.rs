@@ -5,7 +5,7 @@ mod support;
 
 use mcplint::env::EnvOptions;
 use mcplint::pipeline::{Options, Report, check_text};
-use mcplint::rules::secret::catalogue::PROVIDERS;
+use mcplint::secrets::catalogue::PROVIDERS;
 use support::tokens::{self, Rng};
 
 fn options() -> Options {

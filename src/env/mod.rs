@@ -15,7 +15,7 @@ use jsonc_parser::ast::{ObjectProp, StringLit};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
-use crate::rules::secret::Secrets;
+use crate::secrets::Secrets;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{self, Path, Strings};
 use template::{Dialect, Event};
@@ -41,7 +41,7 @@ impl Default for EnvOptions {
     }
 }
 
-pub use crate::rules::secret::is_secret_name;
+pub use crate::secrets::is_secret_name;
 
 /// A variable defined by an env file.
 #[derive(Debug, Clone)]
@@ -185,7 +185,7 @@ impl Environment {
         };
         let mut file = SourceFile::new(name, text);
         file.kind = FileKind::Env;
-        if let Some(d) = crate::rules::secret::env_file_hygiene(path, id) {
+        if let Some(d) = crate::rules::secret::env_file_not_ignored::diagnostic(path, id) {
             out.push(d);
         }
         let parsed = dotenv::parse(&file.text);

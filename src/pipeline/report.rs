@@ -46,7 +46,7 @@ pub struct Report {
     pub read_errors: Vec<ReadError>,
     pub resolved: Vec<Resolved>,
     /// The hardcoded secrets found, for `mcplint fix`.
-    pub moves: Vec<crate::rules::secret::Move>,
+    pub moves: Vec<crate::secrets::Move>,
     /// What `render --to` could not express.
     pub conversion_warnings: Vec<String>,
 }

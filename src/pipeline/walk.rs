@@ -17,8 +17,9 @@ use crate::rules::context::{EntryContext, FileContext};
 use crate::rules::oauth;
 use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
-use crate::rules::secret::Secrets;
 use crate::schema::{Part, SCHEMAS, Transport};
+use crate::secrets::Secrets;
+use crate::secrets::mask::mask;
 use crate::source::{FileId, Span};
 use crate::tree::{Path, prop_name_span};
 
@@ -56,7 +57,7 @@ pub(super) fn check_config(
     let root = check_source(&mut walk, dialect, &mut out);
     let (used, mut secrets, raw, comments) = (walk.used, walk.redact, walk.raw, walk.comments);
     let parsed = walk.parsed;
-    let found = walk.scan.finish(id, &mut out);
+    let found = walk.scan.finish(id);
     if parsed {
         let mut oauth_options = options.oauth.clone();
         if oauth_options.hub_url.is_none() {
@@ -72,16 +73,22 @@ pub(super) fn check_config(
             id,
             apps: &walk.apps,
             oauth: &oauth_options,
+            secrets: &found.all,
         };
+        let first = out.len();
         crate::rules::run_file_hooks(&cx, &mut out);
+        // Each check reports its own kind of finding; they keep the order of the text (one
+        // per place), the order a single pass gave.
+        out[first..].sort_by_key(|d| d.span.start);
     }
     report.diagnostics.extend(out);
     let file = &mut report.files[id];
     file.comments = comments;
-    if !found.is_empty() {
-        file.display = Some(mask(&file.text, found.iter().map(|m| m.span)));
-        secrets.extend(found.iter().map(|m| m.pointer.clone()));
-        report.moves.extend(found);
+    let moves = found.moves;
+    if !moves.is_empty() {
+        file.display = Some(mask(&file.text, moves.iter().map(|m| m.span)));
+        secrets.extend(moves.iter().map(|m| m.pointer.clone()));
+        report.moves.extend(moves);
     }
     env.set_mut(set).mark_used(used);
     if let Some(root) = root.filter(|_| options.keep_resolved) {
@@ -436,24 +443,4 @@ fn input(
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
     SCHEMAS.unwrap(wrapped)
-}
-
-/// The text with each secret masked after its first characters, byte for byte as long.
-fn mask(text: &str, spans: impl Iterator<Item = Span>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for span in spans {
-        let secret = &text[span.start..span.end];
-        let keep: usize = secret
-            .chars()
-            .take(crate::rules::secret::shown_chars(secret.chars().count()))
-            .map(char::len_utf8)
-            .sum();
-        for b in &mut bytes[span.start + keep..span.end] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b'*';
-            }
-        }
-    }
-    // Multi-byte characters inside a secret became `*` byte by byte: still valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -146,4 +146,6 @@ pub struct FileContext<'f> {
     pub apps: &'f [crate::rules::oauth::App],
     /// What redirect URIs are checked against.
     pub oauth: &'f crate::rules::oauth::OAuthOptions,
+    /// What the secret scan found in the file, one per place, in the order of the text.
+    pub secrets: &'f [crate::secrets::Finding],
 }

@@ -49,6 +49,11 @@ pub static CHECKS: &[&dyn Check] = &[
     &config::unused_suppression::UnusedSuppression,
     &config::invalid_settings::InvalidSettings,
     &OAuthLegacy,
+    &secret::Generic,
+    &secret::BasicAuth,
+    &secret::UrlPassword,
+    &secret::EnvFileNotIgnored,
+    &secret::Providers,
 ];
 
 /// Until the `oauth/` family has a file per rule: its rules, raised by one file hook.
@@ -107,13 +112,9 @@ pub fn run_file_hooks(cx: &FileContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every rule: the checks' rules, then the `secret/` rules and the provider catalogue.
+/// Every rule, in the order of [`CHECKS`].
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    CHECKS
-        .iter()
-        .flat_map(|c| c.rules())
-        .chain(secret::RULES.iter().copied())
-        .chain(secret::catalogue::PROVIDERS.iter().map(|p| &p.rule))
+    CHECKS.iter().flat_map(|c| c.rules())
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {

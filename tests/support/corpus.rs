@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use super::tokens::{self, ALNUM, DIGITS, HEX, Rng};
-use mcplint::rules::secret::catalogue::PROVIDERS;
+use mcplint::secrets::catalogue::PROVIDERS;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Truth {

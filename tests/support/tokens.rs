@@ -50,7 +50,7 @@ impl Rng {
 
 fn github_style(prefix: &str, rng: &mut Rng) -> String {
     let random = rng.string(ALNUM, 30);
-    let check = mcplint::rules::secret::checksum::base62_6(crc32fast::hash(random.as_bytes()));
+    let check = mcplint::secrets::checksum::base62_6(crc32fast::hash(random.as_bytes()));
     format!("{prefix}{random}{check}")
 }
 

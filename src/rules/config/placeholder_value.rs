@@ -1,7 +1,10 @@
 //! `config/placeholder-value`: a placeholder where a real secret belongs.
 
+use crate::diagnostic::Diagnostic;
 use crate::registry::{Rule, rule};
-use crate::rules::context::Check;
+use crate::rules::context::{Check, FileContext, Hooks};
+use crate::secrets::{Finding, Kind};
+use crate::source::FileId;
 
 rule! {
     /// ## What it does
@@ -28,4 +31,36 @@ impl Check for PlaceholderValue {
     fn rules(&self) -> Vec<&'static Rule> {
         vec![&PLACEHOLDER_VALUE]
     }
+
+    fn hooks(&self) -> Hooks {
+        Hooks::FILE
+    }
+
+    /// The secret scan tells a placeholder from a credential; this reports the placeholders.
+    fn file(&self, cx: &FileContext, out: &mut Vec<Diagnostic>) {
+        for f in cx.secrets {
+            if let Kind::Placeholder = f.kind {
+                out.push(diagnostic(cx.id, f));
+            }
+        }
+    }
+}
+
+/// The finding for a placeholder the scanner found in file `id`.
+pub fn diagnostic(id: FileId, f: &Finding) -> Diagnostic {
+    Diagnostic::new(
+        &PLACEHOLDER_VALUE,
+        id,
+        f.span,
+        f.pointer.clone(),
+        format!(
+            "placeholder {} in {} where a real value belongs",
+            f.shown, f.slot
+        ),
+    )
+    .label("placeholder")
+    .help(format!(
+        "put the real value in `.env` as `{0}=…` and write `${{{0}}}` here",
+        f.variable
+    ))
 }

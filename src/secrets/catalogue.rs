@@ -248,6 +248,6 @@ mod tests {
                 assert_eq!(*w, w.to_ascii_uppercase(), "{}", p.rule.id);
             }
         }
-        super::super::scan::compile_all();
+        super::super::tokens::compile_all();
     }
 }

@@ -1,0 +1,143 @@
+//! Names that say they hold a secret: variables, headers and flags, split into words.
+
+/// Words of a variable, header or flag name that say it holds a secret.
+const SECRET_WORDS: &[&str] = &[
+    "TOKEN",
+    "TOKENS",
+    "SECRET",
+    "SECRETS",
+    "KEY",
+    "KEYS",
+    "APIKEY",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "PWD",
+    "PAT",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "CREDS",
+    "AUTH",
+    "AUTHORIZATION",
+    "PRIVATE",
+    "SIGNATURE",
+    "SIG",
+    "COOKIE",
+    "SESSION",
+];
+
+/// Last words that make a name about a secret rather than the secret itself.
+const NOT_SECRET_TAILS: &[&str] = &[
+    "ID", "URL", "URI", "PATH", "FILE", "DIR", "NAME", "TYPE", "HOST", "PORT", "REGION",
+    "ENDPOINT", "USER", "USERNAME", "EMAIL", "HEADER", "PREFIX", "LENGTH", "EXPIRY", "TTL",
+];
+
+/// True when a variable, header or flag name says it holds a secret: `HF_TOKEN`,
+/// `X-API-Key`, `--api-key`, `clientSecret`, `PGPASSWORD`; not `KEY_PATH`, `PUBLIC_KEY`.
+pub fn is_secret_name(name: &str) -> bool {
+    // Called for every env key and header name: no allocation.
+    let mut last = "";
+    let mut secret = false;
+    for w in word_slices(name) {
+        if w.eq_ignore_ascii_case("PUBLIC") {
+            return false;
+        }
+        let upper = |s: &str| w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+        secret |= SECRET_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+            || ["TOKEN", "SECRET", "PASSWORD", "APIKEY", "PASSWD"]
+                .iter()
+                .any(|s| upper(s));
+        last = w;
+    }
+    secret
+        && !NOT_SECRET_TAILS
+            .iter()
+            .any(|t| last.eq_ignore_ascii_case(t))
+}
+
+/// The words of a name, as slices: split at anything but ASCII letters and digits, and
+/// before an upper-case letter that follows a lower-case one or a digit.
+fn word_slices(name: &str) -> impl Iterator<Item = &str> {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !b.is_ascii_alphanumeric() {
+                let word = &name[start..i];
+                i += 1;
+                start = i;
+                if !word.is_empty() {
+                    return Some(word);
+                }
+                continue;
+            }
+            let boundary = b.is_ascii_uppercase()
+                && i > start
+                && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit());
+            if boundary {
+                let word = &name[start..i];
+                start = i;
+                i += 1;
+                return Some(word);
+            }
+            i += 1;
+        }
+        (start < bytes.len()).then(|| {
+            let word = &name[start..];
+            start = bytes.len();
+            word
+        })
+    })
+}
+
+/// `HF_TOKEN` -> [HF, TOKEN]; `clientSecret` -> [CLIENT, SECRET]; `x-api-key` -> [X, API, KEY].
+pub fn words(name: &str) -> Vec<String> {
+    word_slices(name).map(str::to_ascii_uppercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_names() {
+        for n in [
+            "HF_TOKEN",
+            "GITHUB_PERSONAL_ACCESS_TOKEN",
+            "OPENAI_API_KEY",
+            "X-API-Key",
+            "clientSecret",
+            "PGPASSWORD",
+            "api-key",
+            "DB_PASS",
+            "GITHUB_PAT",
+            "Authorization",
+        ] {
+            assert!(is_secret_name(n), "{n}");
+        }
+        for n in [
+            "PATH",
+            "HF_CLIENT_ID",
+            "KEY_PATH",
+            "SSH_PUBLIC_KEY",
+            "TOKEN_URL",
+            "LOG_LEVEL",
+            "KEYBOARD",
+            "PATTERN",
+        ] {
+            assert!(!is_secret_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn name_words() {
+        assert_eq!(words("HF_TOKEN"), ["HF", "TOKEN"]);
+        assert_eq!(words("clientSecret"), ["CLIENT", "SECRET"]);
+        assert_eq!(words("x-api-key"), ["X", "API", "KEY"]);
+        assert_eq!(words("--api2Key_"), ["API2", "KEY"]);
+        assert_eq!(words("URL"), ["URL"]);
+        assert!(words("").is_empty() && words("__").is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! Credentials in URLs and connection strings: `scheme://user:password@host`, credential
+//! query parameters (`?api_key=`), and `Password=...;` pairs.
+
+use std::ops::Range;
+
+use super::Kind;
+use super::fake;
+
+/// Whether `value` may hold a credential of the kinds below: the cheap test before
+/// [`credentials`].
+pub fn may_hold_credentials(value: &str) -> bool {
+    memchr::memmem::find(value.as_bytes(), b"://").is_some()
+        || contains_ignore_case(value, "password=")
+        || contains_ignore_case(value, "pwd=")
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Query parameters that carry a credential.
+const CREDENTIAL_PARAMS: &[&str] = &[
+    "api_key",
+    "apikey",
+    "api-key",
+    "key",
+    "token",
+    "access_token",
+    "auth",
+    "auth_token",
+    "secret",
+    "client_secret",
+    "password",
+    "sig",
+    "signature",
+    "private_token",
+];
+
+/// Passwords in URLs (`scheme://user:password@host`) and `Password=...;` pairs, and
+/// credential query parameters: their byte ranges in `value`.
+pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
+    let mut out = Vec::new();
+    let bytes = value.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b"://") {
+        let authority_start = from + i + 3;
+        let rest = &value[authority_start..];
+        let authority_end = rest.find(['/', '?', '#', ' ', '"']).unwrap_or(rest.len());
+        let authority = &rest[..authority_end];
+        if let Some(at) = authority.rfind('@')
+            && let Some((_, password)) = authority[..at].split_once(':')
+            && !password.is_empty()
+            && !password.contains("${")
+            && !password.starts_with('$')
+        {
+            let start = authority_start + authority[..at].find(':').unwrap_or(0) + 1;
+            let kind = if fake::is_placeholder(password) {
+                Kind::Placeholder
+            } else {
+                Kind::UrlPassword
+            };
+            out.push((kind, start..start + password.len()));
+        }
+        // The query of this URL.
+        let url_end = authority_start + rest.find([' ', '"']).unwrap_or(rest.len());
+        if let Some(q) = value[authority_start..url_end].find('?') {
+            let query_start = authority_start + q + 1;
+            let mut pos = query_start;
+            for pair in value[query_start..url_end].split(['&', '#']) {
+                if let Some((name, v)) = pair.split_once('=')
+                    && CREDENTIAL_PARAMS.contains(&name.to_ascii_lowercase().as_str())
+                    && !v.is_empty()
+                    && !v.contains("${")
+                {
+                    let start = pos + name.len() + 1;
+                    if fake::is_placeholder(v) {
+                        out.push((Kind::Placeholder, start..start + v.len()));
+                    } else if fake::looks_secret(v)
+                        || (v.len() >= 16 && !fake::is_decoy(v) && !fake::looks_fake(v))
+                    {
+                        out.push((Kind::Generic, start..start + v.len()));
+                    }
+                }
+                pos += pair.len() + 1;
+            }
+        }
+        from = authority_start;
+    }
+    // `Server=...;User Id=...;Password=...;` (ADO.NET, ODBC).
+    let lower = value.to_ascii_lowercase();
+    for key in ["password=", "pwd="] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(key) {
+            let start = from + i + key.len();
+            let boundary = from + i == 0 || matches!(bytes[from + i - 1], b';' | b' ');
+            let end = value[start..].find(';').map_or(value.len(), |e| start + e);
+            let password = &value[start..end];
+            if boundary && !password.is_empty() && !password.contains("${") {
+                let kind = if fake::is_placeholder(password) {
+                    Kind::Placeholder
+                } else {
+                    Kind::UrlPassword
+                };
+                out.push((kind, start..end));
+            }
+            from = start;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_credentials_are_located() {
+        let v = "postgresql://app:s3cr3t-Pa55@db:5432/app";
+        let found = credentials(v);
+        assert_eq!(&v[found[0].1.clone()], "s3cr3t-Pa55");
+        let v = "https://api.example.com/x?region=eu&api_key=Zt8qLw2mN4vB7xK1pR9s";
+        assert_eq!(&v[credentials(v)[0].1.clone()], "Zt8qLw2mN4vB7xK1pR9s");
+        assert!(credentials("https://api.example.com/x?page=2").is_empty());
+        assert!(credentials("postgresql://app:${PGPASSWORD}@db/app").is_empty());
+        let v = "Server=db;User Id=sa;Password=Hunter2-Secret;";
+        assert_eq!(&v[credentials(v)[0].1.clone()], "Hunter2-Secret");
+    }
+}
