@@ -6,18 +6,17 @@
 //! the `.env` beside the config.
 
 pub mod dotenv;
+mod expand;
 pub mod template;
+
+pub use expand::Expander;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path as FsPath, PathBuf};
 
-use jsonc_parser::ast::{ObjectProp, StringLit};
-
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
-use crate::secrets::Secrets;
 use crate::source::{FileId, FileKind, SourceFile, Span};
-use crate::tree::{self, Path, Strings};
 use template::{Dialect, Event};
 
 /// Where variables come from, as the command line says.
@@ -261,39 +260,26 @@ impl Environment {
         let lookup = |name: &str| self.lookup(set, None, name);
         let mut events = Vec::new();
         let value = template::evaluate(src, &pieces, &lookup, &mut events);
-        for event in events {
+        let place = Place {
+            id,
+            at: &|r: std::ops::Range<usize>| locate(&src[r]),
+            pointer: "",
+            dotenv_key: Some(&entry.name),
+            scope: None,
+        };
+        for event in &events {
             match event {
                 Event::Used { name } => {
-                    set.used.insert(name.to_owned());
+                    set.used.insert((*name).to_owned());
                 }
-                Event::Undefined { name, span } => {
+                Event::Undefined { .. } | Event::Required { .. } => {
                     set.tainted.insert(entry.name.clone());
-                    out.push(rules::undefined_variable::in_dotenv(
-                        id,
-                        locate(&src[span]),
-                        name,
-                        &entry.name,
-                        self.undefined_help(set, name, true),
-                    ));
-                }
-                Event::Required {
-                    name,
-                    message,
-                    set: is_set,
-                    span,
-                } => {
-                    set.tainted.insert(entry.name.clone());
-                    out.push(rules::required_variable::diagnostic(
-                        id,
-                        locate(&src[span]),
-                        "",
-                        name,
-                        &message,
-                        is_set,
-                    ));
                 }
                 _ => {}
             }
+        }
+        for event in &events {
+            out.extend(self.finding(set, event, src, &place));
         }
         value
     }
@@ -397,6 +383,110 @@ impl Environment {
     }
 }
 
+/// Where an expanded value sits, for the findings its events raise.
+pub(crate) struct Place<'p> {
+    pub id: FileId,
+    /// The file span of a range of the value's text.
+    pub at: &'p dyn Fn(std::ops::Range<usize>) -> Span,
+    pub pointer: &'p str,
+    /// In a `.env` file: the key whose value this is.
+    pub dotenv_key: Option<&'p str>,
+    /// The entry's own `env` block, for the other fields of a server.
+    pub scope: Option<&'p HashMap<String, String>>,
+}
+
+impl Environment {
+    /// The finding an expansion event raises at `place`, if any: the one place where the
+    /// events of a template become findings, in a config and in a `.env` alike.
+    pub(crate) fn finding(
+        &self,
+        set: &VarSet,
+        event: &Event,
+        src: &str,
+        place: &Place,
+    ) -> Option<Diagnostic> {
+        let (id, at, pointer) = (place.id, place.at, place.pointer);
+        match (event, place.dotenv_key) {
+            (Event::Used { .. }, _) => None,
+            (Event::Undefined { name, span }, Some(key)) => {
+                Some(rules::undefined_variable::in_dotenv(
+                    id,
+                    at(span.clone()),
+                    name,
+                    key,
+                    self.undefined_help(set, name, true),
+                ))
+            }
+            (Event::Undefined { name, span }, None) => Some(rules::undefined_variable::in_config(
+                id,
+                at(span.clone()),
+                pointer,
+                name,
+                self.undefined_help(set, name, false),
+            )),
+            (
+                Event::Required {
+                    name,
+                    message,
+                    set: is_set,
+                    span,
+                },
+                _,
+            ) => Some(rules::required_variable::diagnostic(
+                id,
+                at(span.clone()),
+                pointer,
+                name,
+                message,
+                *is_set,
+            )),
+            // A `.env` value reports only what makes it unusable.
+            (_, Some(_)) => None,
+            (Event::Empty { name, span }, None) => {
+                let defined = set.values.get(*name);
+                let whence = if place.scope.is_some_and(|s| s.contains_key(*name)) {
+                    " by this server's `env` block"
+                } else if self.process.as_ref().is_some_and(|p| p.contains_key(*name)) {
+                    " in the environment"
+                } else if defined.is_some() {
+                    " in the env file"
+                } else {
+                    ""
+                };
+                let related = match (defined, whence) {
+                    (Some(def), " in the env file") => Some((def.file, def.key_span)),
+                    _ => None,
+                };
+                Some(rules::empty_value::diagnostic(
+                    id,
+                    at(span.clone()),
+                    pointer,
+                    name,
+                    whence,
+                    related,
+                ))
+            }
+            (Event::Bare { name, span }, None) => Some(rules::bare_variable::diagnostic(
+                id,
+                at(span.clone()),
+                pointer,
+                name,
+            )),
+            (Event::Command { span }, None) => Some(rules::command_substitution::diagnostic(
+                id,
+                at(span.clone()),
+                pointer,
+            )),
+            (Event::Runtime { span }, None) => Some(rules::runtime_input::diagnostic(
+                id,
+                at(span.clone()),
+                pointer,
+                &src[span.clone()],
+            )),
+        }
+    }
+}
+
 /// The names a `.env`-style file defines; nothing when it is missing or unreadable.
 fn read_names(path: &FsPath) -> HashSet<String> {
     std::fs::read_to_string(path)
@@ -410,213 +500,6 @@ fn read_names(path: &FsPath) -> HashSet<String> {
         .unwrap_or_default()
 }
 
-/// Expands the strings of one server entry, as the tree walk meets them.
-pub struct Expander<'x> {
-    pub env: &'x Environment,
-    pub set: &'x VarSet,
-    pub file: &'x SourceFile,
-    pub id: FileId,
-    /// The entry's resolved `env` block, for its other fields.
-    pub scope: Option<&'x HashMap<String, String>>,
-    /// Values already resolved, by the offset of their literal (the `env` block's).
-    pub resolved: HashMap<usize, String>,
-    /// Variables looked up.
-    pub used: HashSet<String>,
-    /// Whether to note the values that hold a secret (for `render --redact`).
-    pub track_secrets: bool,
-    /// Pointers of values that hold a secret.
-    pub redact: Vec<String>,
-    /// The hardcoded secrets found so far in this config.
-    pub scan: &'x mut Secrets,
-    /// The server the strings belong to.
-    pub server: Option<&'x str>,
-    /// Pointers of values whose expansion failed.
-    pub failed: HashSet<String>,
-}
-
-impl<'x> Expander<'x> {
-    pub fn new(
-        env: &'x Environment,
-        set: &'x VarSet,
-        file: &'x SourceFile,
-        id: FileId,
-        scan: &'x mut Secrets,
-    ) -> Self {
-        Expander {
-            env,
-            set,
-            file,
-            id,
-            scope: None,
-            resolved: HashMap::new(),
-            used: HashSet::new(),
-            track_secrets: false,
-            redact: Vec::new(),
-            scan,
-            server: None,
-            failed: HashSet::new(),
-        }
-    }
-
-    /// Expands one string literal; findings point into it.
-    pub fn expand(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
-        let src: &str = &lit.value;
-        let key = match path {
-            Path::Key(_, key) => Some(*key),
-            _ => None,
-        };
-        if self.track_secrets && key.is_some_and(is_secret_name) && !src.is_empty() {
-            self.redact.push(path.pointer());
-        }
-        if !template::has_dollar(src) {
-            return src.to_owned();
-        }
-        let lit_span: Span = lit.range.into();
-        let at = |r: std::ops::Range<usize>| {
-            Span::new(
-                tree::string_offset(&self.file.text, lit_span, r.start),
-                tree::string_offset(&self.file.text, lit_span, r.end),
-            )
-        };
-        let pieces = match template::parse(src, Dialect::Config) {
-            Ok(p) => p,
-            Err(invalid) => {
-                self.failed.insert(path.pointer());
-                out.push(rules::invalid_template::diagnostic(
-                    self.id,
-                    at(invalid.span),
-                    &path.pointer(),
-                    invalid.message,
-                    invalid.help,
-                ));
-                return src.to_owned();
-            }
-        };
-        let env = self.env;
-        let set = self.set;
-        let scope = self.scope;
-        let lookup = |name: &str| env.lookup(set, scope, name);
-        let mut events = Vec::new();
-        let value = template::evaluate(src, &pieces, &lookup, &mut events);
-        let mut secret = false;
-        for event in events {
-            let pointer = || path.pointer();
-            match event {
-                Event::Used { name } => {
-                    secret |= is_secret_name(name);
-                    if set.tainted.contains(name) && !scope.is_some_and(|s| s.contains_key(name)) {
-                        // Its `.env` line is reported already; its value is not checked again.
-                        self.failed.insert(pointer());
-                    }
-                    if !self.used.contains(name) {
-                        self.used.insert(name.to_owned());
-                    }
-                }
-                Event::Undefined { name, span } => {
-                    self.failed.insert(pointer());
-                    out.push(rules::undefined_variable::in_config(
-                        self.id,
-                        at(span),
-                        &pointer(),
-                        name,
-                        env.undefined_help(set, name, false),
-                    ));
-                }
-                Event::Required {
-                    name,
-                    message,
-                    set: is_set,
-                    span,
-                } => {
-                    self.failed.insert(pointer());
-                    out.push(rules::required_variable::diagnostic(
-                        self.id,
-                        at(span),
-                        &pointer(),
-                        name,
-                        &message,
-                        is_set,
-                    ));
-                }
-                Event::Empty { name, span } => {
-                    let defined = set.values.get(name);
-                    let whence = if scope.is_some_and(|s| s.contains_key(name)) {
-                        " by this server's `env` block"
-                    } else if env.process.as_ref().is_some_and(|p| p.contains_key(name)) {
-                        " in the environment"
-                    } else if defined.is_some() {
-                        " in the env file"
-                    } else {
-                        ""
-                    };
-                    let related = match (defined, whence) {
-                        (Some(def), " in the env file") => Some((def.file, def.key_span)),
-                        _ => None,
-                    };
-                    out.push(rules::empty_value::diagnostic(
-                        self.id,
-                        at(span),
-                        &pointer(),
-                        name,
-                        whence,
-                        related,
-                    ));
-                }
-                Event::Bare { name, span } => out.push(rules::bare_variable::diagnostic(
-                    self.id,
-                    at(span),
-                    &pointer(),
-                    name,
-                )),
-                Event::Command { span } => out.push(rules::command_substitution::diagnostic(
-                    self.id,
-                    at(span),
-                    &pointer(),
-                )),
-                Event::Runtime { span } => {
-                    let text = &src[span.clone()];
-                    out.push(rules::runtime_input::diagnostic(
-                        self.id,
-                        at(span),
-                        &pointer(),
-                        text,
-                    ));
-                }
-            }
-        }
-        if secret && self.track_secrets {
-            self.redact.push(path.pointer());
-        }
-        value
-    }
-}
-
-impl Strings for Expander<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
-        let value = match self.resolved.remove(&lit.range.start) {
-            Some(value) => value,
-            None => self.expand(lit, path, out),
-        };
-        self.scan
-            .scan_literal(&self.file.text, lit, path, self.server);
-        value
-    }
-
-    fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
-        let name = prop.name.as_str();
-        if let Some(at) = name.find("${") {
-            let span = tree::prop_name_span(prop);
-            let start = tree::string_offset(&self.file.text, span, at);
-            out.push(rules::variable_in_key::diagnostic(
-                self.id,
-                start,
-                Path::Key(path, name).pointer(),
-                name,
-            ));
-        }
-    }
-}
-
 impl VarSet {
     /// Records the variables a config used.
     pub fn mark_used(&mut self, names: impl IntoIterator<Item = String>) {
@@ -627,19 +510,5 @@ impl VarSet {
 impl Environment {
     pub fn set_mut(&mut self, index: usize) -> &mut VarSet {
         &mut self.sets[index]
-    }
-}
-
-/// Strings outside server entries (a client's own settings, VS Code inputs): kept as
-/// written, and scanned for provider tokens.
-pub struct ScanOnly<'x> {
-    pub text: &'x str,
-    pub scan: &'x mut Secrets,
-}
-
-impl Strings for ScanOnly<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, _: &mut Vec<Diagnostic>) -> String {
-        self.scan.scan_literal(self.text, lit, path, None);
-        lit.value.to_string()
     }
 }

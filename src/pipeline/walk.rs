@@ -11,7 +11,7 @@ use super::report::{Options, ReadError, Report, Resolved};
 use super::shape;
 use super::values::Converter;
 use crate::diagnostic::Diagnostic;
-use crate::env::{Environment, Expander, ScanOnly, VarSet};
+use crate::env::{Environment, Expander, VarSet};
 use crate::parse::{self, Dialect};
 use crate::rules::context::{EntryContext, FileContext};
 use crate::rules::oauth;
@@ -21,7 +21,8 @@ use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
 use crate::secrets::mask::mask;
 use crate::source::{FileId, Span};
-use crate::tree::{Path, prop_name_span};
+use crate::tree::{Path, Strings, prop_name_span};
+use jsonc_parser::ast::{ObjectProp, StringLit};
 
 /// Walks config `id` (already in `report.files`) and runs every check on it.
 pub(super) fn check_config(
@@ -353,9 +354,8 @@ fn entry(
     let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
-    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id, &mut walk.scan);
+    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id);
     first.track_secrets = walk.keep;
-    first.server = Some(name);
     let mut scope = HashMap::new();
     let env_block = obj
         .properties
@@ -373,11 +373,17 @@ fn entry(
             }
         }
     }
-    let mut expander = Expander {
-        scope: Some(&scope),
-        ..first
+    let mut strings = EntryStrings {
+        expander: Expander {
+            scope: Some(&scope),
+            ..first
+        },
+        scan: &mut walk.scan,
+        text: &conv.file.text,
+        server: name,
     };
-    let json = conv.convert_with(node, path, out, &mut expander);
+    let json = conv.convert_with(node, path, out, &mut strings);
+    let mut expander = strings.expander;
     walk.used.extend(expander.used.drain());
     walk.redact.append(&mut expander.redact);
     let failed = std::mem::take(&mut expander.failed);
@@ -443,4 +449,39 @@ fn input(
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
     SCHEMAS.unwrap(wrapped)
+}
+
+/// The strings of one server entry: expanded, then scanned for hardcoded secrets.
+struct EntryStrings<'x> {
+    expander: Expander<'x>,
+    scan: &'x mut Secrets,
+    text: &'x str,
+    server: &'x str,
+}
+
+impl Strings for EntryStrings<'_> {
+    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
+        let value = self.expander.value(lit, path, out);
+        self.scan
+            .scan_literal(self.text, lit, path, Some(self.server));
+        value
+    }
+
+    fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
+        self.expander.key(prop, path, out);
+    }
+}
+
+/// Strings outside server entries (a client's own settings, VS Code inputs): kept as
+/// written, and scanned for provider tokens.
+struct ScanOnly<'x> {
+    text: &'x str,
+    scan: &'x mut Secrets,
+}
+
+impl Strings for ScanOnly<'_> {
+    fn string(&mut self, lit: &StringLit, path: &Path, _: &mut Vec<Diagnostic>) -> String {
+        self.scan.scan_literal(self.text, lit, path, None);
+        lit.value.to_string()
+    }
 }

@@ -1,0 +1,149 @@
+//! Expanding the strings of one server entry.
+
+use std::collections::{HashMap, HashSet};
+
+use jsonc_parser::ast::{ObjectProp, StringLit};
+
+use super::template::{self, Dialect, Event};
+use super::{Environment, Place, VarSet, is_secret_name};
+use crate::diagnostic::Diagnostic;
+use crate::rules::env as rules;
+use crate::source::{FileId, SourceFile, Span};
+use crate::tree::{self, Path};
+
+/// Expands the strings of one server entry, as the tree walk meets them.
+pub struct Expander<'x> {
+    pub env: &'x Environment,
+    pub set: &'x VarSet,
+    pub file: &'x SourceFile,
+    pub id: FileId,
+    /// The entry's resolved `env` block, for its other fields.
+    pub scope: Option<&'x HashMap<String, String>>,
+    /// Values already resolved, by the offset of their literal (the `env` block's).
+    pub resolved: HashMap<usize, String>,
+    /// Variables looked up.
+    pub used: HashSet<String>,
+    /// Whether to note the values that hold a secret (for `render --redact`).
+    pub track_secrets: bool,
+    /// Pointers of values that hold a secret.
+    pub redact: Vec<String>,
+    /// Pointers of values whose expansion failed.
+    pub failed: HashSet<String>,
+}
+
+impl<'x> Expander<'x> {
+    pub fn new(env: &'x Environment, set: &'x VarSet, file: &'x SourceFile, id: FileId) -> Self {
+        Expander {
+            env,
+            set,
+            file,
+            id,
+            scope: None,
+            resolved: HashMap::new(),
+            used: HashSet::new(),
+            track_secrets: false,
+            redact: Vec::new(),
+            failed: HashSet::new(),
+        }
+    }
+
+    /// Expands one string literal; findings point into it.
+    pub fn expand(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
+        let src: &str = &lit.value;
+        let key = match path {
+            Path::Key(_, key) => Some(*key),
+            _ => None,
+        };
+        if self.track_secrets && key.is_some_and(is_secret_name) && !src.is_empty() {
+            self.redact.push(path.pointer());
+        }
+        if !template::has_dollar(src) {
+            return src.to_owned();
+        }
+        let lit_span: Span = lit.range.into();
+        let at = |r: std::ops::Range<usize>| {
+            Span::new(
+                tree::string_offset(&self.file.text, lit_span, r.start),
+                tree::string_offset(&self.file.text, lit_span, r.end),
+            )
+        };
+        let pieces = match template::parse(src, Dialect::Config) {
+            Ok(p) => p,
+            Err(invalid) => {
+                self.failed.insert(path.pointer());
+                out.push(rules::invalid_template::diagnostic(
+                    self.id,
+                    at(invalid.span),
+                    &path.pointer(),
+                    invalid.message,
+                    invalid.help,
+                ));
+                return src.to_owned();
+            }
+        };
+        let env = self.env;
+        let set = self.set;
+        let scope = self.scope;
+        let lookup = |name: &str| env.lookup(set, scope, name);
+        let mut events = Vec::new();
+        let value = template::evaluate(src, &pieces, &lookup, &mut events);
+        let mut secret = false;
+        for event in &events {
+            if let Event::Used { name } = event {
+                secret |= is_secret_name(name);
+                if set.tainted.contains(*name) && !scope.is_some_and(|s| s.contains_key(*name)) {
+                    // Its `.env` line is reported already; its value is not checked again.
+                    self.failed.insert(path.pointer());
+                }
+                if !self.used.contains(*name) {
+                    self.used.insert((*name).to_owned());
+                }
+            }
+            if matches!(event, Event::Undefined { .. } | Event::Required { .. }) {
+                self.failed.insert(path.pointer());
+            }
+        }
+        if !events.is_empty() {
+            let pointer = path.pointer();
+            let place = Place {
+                id: self.id,
+                at: &at,
+                pointer: &pointer,
+                dotenv_key: None,
+                scope,
+            };
+            for event in &events {
+                out.extend(env.finding(set, event, src, &place));
+            }
+        }
+        if secret && self.track_secrets {
+            self.redact.push(path.pointer());
+        }
+        value
+    }
+}
+
+impl Expander<'_> {
+    /// A value of the entry: expanded once (the `env` block's were, first).
+    pub fn value(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
+        match self.resolved.remove(&lit.range.start) {
+            Some(value) => value,
+            None => self.expand(lit, path, out),
+        }
+    }
+
+    /// Keys are never expanded: a `${` in one is a mistake.
+    pub fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
+        let name = prop.name.as_str();
+        if let Some(at) = name.find("${") {
+            let span = tree::prop_name_span(prop);
+            let start = tree::string_offset(&self.file.text, span, at);
+            out.push(rules::variable_in_key::diagnostic(
+                self.id,
+                start,
+                Path::Key(path, name).pointer(),
+                name,
+            ));
+        }
+    }
+}
