@@ -10,10 +10,11 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::env::{EnvOptions, Environment, Expander, ScanOnly, VarSet};
+use crate::oauth::{self, OAuthOptions};
 use crate::parse::{self, Dialect, kind_with_article};
 use crate::registry::Severity;
 use crate::rules::config::{self, Entry};
-use crate::rules::oauth::{self, OAuthOptions};
+use crate::rules::context::FileContext;
 use crate::rules::schema::{self as schema_rules, Target};
 use crate::rules::secret::Secrets;
 use crate::schema::{Part, Transport};
@@ -298,18 +299,23 @@ fn check_one(
     let root = check_source(&mut walk, dialect, &mut out);
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id, &mut out);
-    if !walk.apps.is_empty() {
-        let mut oauth_options = options.oauth.clone();
-        if oauth_options.hub_url.is_none() {
-            let set = env.set(set);
-            oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
-                .iter()
-                .find_map(|name| env.get(set, name))
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned);
-        }
-        oauth::check(&walk.apps, &oauth_options, id, &mut out);
+    // Without `--hub-url`, the hub is where `MCP_HUB_PUBLIC_URL` or `HUB_URL` says.
+    let mut oauth_options = options.oauth.clone();
+    if oauth_options.hub_url.is_none() {
+        let set = env.set(set);
+        oauth_options.hub_url = ["MCP_HUB_PUBLIC_URL", "HUB_URL"]
+            .iter()
+            .find_map(|name| env.get(set, name))
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned);
     }
+    let cx = FileContext {
+        file: &report.files[id],
+        id,
+        apps: &walk.apps,
+        oauth: &oauth_options,
+    };
+    crate::rules::run_file_hooks(&cx, &mut out);
     report.diagnostics.extend(out);
     if !found.is_empty() {
         let file = &mut report.files[id];

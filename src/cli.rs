@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Input, Options};
+use crate::oauth::{OAuthOptions, Profile};
 use crate::registry::Severity;
 use crate::report::{self, Format, Style};
 use crate::rules;
@@ -238,15 +239,15 @@ struct OAuthArgs {
     #[arg(long = "registered-redirect-uri", value_name = "URI")]
     registered: Vec<String>,
     /// The client whose callback shape redirect URIs must have [default: generic].
-    #[arg(long = "hub", value_enum, value_name = "PROFILE")]
-    profile: Option<crate::rules::oauth::Profile>,
+    #[arg(long = "hub", value_name = "PROFILE", value_parser = profile_parser())]
+    profile: Option<Profile>,
 }
 
 impl OAuthArgs {
     /// The flags over the settings file, over the defaults.
-    fn options(&self, settings: &crate::settings::Settings) -> crate::rules::oauth::OAuthOptions {
-        let defaults = crate::rules::oauth::OAuthOptions::default();
-        crate::rules::oauth::OAuthOptions {
+    fn options(&self, settings: &crate::settings::Settings) -> OAuthOptions {
+        let defaults = OAuthOptions::default();
+        OAuthOptions {
             hub_url: self.hub_url.clone().or_else(|| settings.hub_url.clone()),
             callback_path: self
                 .callback_path
@@ -264,6 +265,20 @@ impl OAuthArgs {
                 .unwrap_or(defaults.profile),
         }
     }
+}
+
+/// `--hub`: one of [`Profile::ALL`] by name, each listed with the shape of its callback.
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Profile::ALL
+            .iter()
+            .map(|p| PossibleValue::new(p.name()).help(p.callback_shape())),
+    )
+    .map(|name| {
+        name.parse::<Profile>()
+            .expect("the parser accepts only the names of profiles")
+    })
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@ pub mod convert;
 pub mod diagnostic;
 pub mod env;
 pub mod fix;
+pub mod oauth;
 pub mod parse;
 pub mod registry;
 pub mod render;

@@ -120,7 +120,7 @@ pub struct FileContext<'f> {
     pub file: &'f SourceFile,
     pub id: FileId,
     /// The OAuth apps the entries configure.
-    pub apps: &'f [crate::rules::oauth::App],
+    pub apps: &'f [crate::oauth::App],
     /// What redirect URIs are checked against.
-    pub oauth: &'f crate::rules::oauth::OAuthOptions,
+    pub oauth: &'f crate::oauth::OAuthOptions,
 }

@@ -1,7 +1,8 @@
 //! The rule registry: every rule mcplint can report, with its id, default severity and docs.
 //!
-//! A rule is declared once with [`rule!`], in the file of its family; its rustdoc is the text
-//! `mcplint explain` prints.
+//! A rule is declared once with [`rule!`], in its own file (`oauth/`) or in the file of its
+//! family; its rustdoc is the text `mcplint explain` prints. A rule in its own file comes with
+//! the [`Check`] that raises it, listed in [`CHECKS`].
 
 pub mod config;
 pub mod context;
@@ -13,7 +14,11 @@ pub mod secret;
 
 pub use crate::registry::Rule;
 
-/// Every rule, in the order `mcplint rules` lists them.
+use crate::diagnostic::Diagnostic;
+use context::{Check, FileContext};
+
+/// The rules not declared by a registered check (see [`CHECKS`]), in the order `mcplint rules`
+/// lists them.
 pub static ALL: &[&Rule] = &[
     &parse::SYNTAX,
     &parse::DUPLICATE_KEY,
@@ -45,25 +50,39 @@ pub static ALL: &[&Rule] = &[
     &config::PLACEHOLDER_VALUE,
     &config::UNUSED_SUPPRESSION,
     &config::INVALID_SETTINGS,
-    &oauth::INVALID_REDIRECT_URI,
-    &oauth::REDIRECT_URI_FRAGMENT,
-    &oauth::INSECURE_REDIRECT_URI,
-    &oauth::WILDCARD_REDIRECT_URI,
-    &oauth::REDIRECT_URI_USERINFO,
-    &oauth::REDIRECT_URI_SCHEME,
-    &oauth::EMPTY_REDIRECT_URI,
-    &oauth::REDIRECT_URI_MISMATCH,
-    &oauth::HUB_CALLBACK_MISMATCH,
-    &oauth::SHARED_CLIENT_ID,
-    &oauth::LOCALHOST_REDIRECT,
 ];
 
-/// Every rule: the list above, then the `secret/` rules and the provider catalogue.
+/// Every registered check: a rule's own code, called by the walk through its hooks.
+pub static CHECKS: &[&dyn Check] = &[
+    &oauth::InvalidRedirectUri,
+    &oauth::RedirectUriFragment,
+    &oauth::InsecureRedirectUri,
+    &oauth::WildcardRedirectUri,
+    &oauth::RedirectUriUserinfo,
+    &oauth::RedirectUriScheme,
+    &oauth::EmptyRedirectUri,
+    &oauth::RedirectUriMismatch,
+    &oauth::HubCallbackMismatch,
+    &oauth::SharedClientId,
+    &oauth::LocalhostRedirect,
+];
+
+/// Every rule, in the order `mcplint rules` lists them: the list above, the rules of the
+/// registered checks, then the `secret/` rules and the provider catalogue.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     ALL.iter()
         .copied()
+        .chain(CHECKS.iter().flat_map(|check| check.rules()))
         .chain(secret::RULES.iter().copied())
         .chain(secret::catalogue::PROVIDERS.iter().map(|p| &p.rule))
+}
+
+/// Calls the [`Check::file`] hook of every check that has one, once a file's last entry was
+/// walked.
+pub fn run_file_hooks(cx: &FileContext, out: &mut Vec<Diagnostic>) {
+    for check in CHECKS.iter().filter(|check| check.hooks().file) {
+        check.file(cx, out);
+    }
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {
