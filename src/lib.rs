@@ -12,6 +12,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod git;
 pub mod net;
+pub mod oauth;
 pub mod parse;
 pub mod pipeline;
 pub mod registry;

@@ -9,9 +9,9 @@ use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
 use crate::diagnostic::Diagnostic;
+use crate::oauth::Profile;
 use crate::registry::Severity;
 use crate::rules::config::invalid_settings;
-use crate::rules::oauth::Profile;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::tree::{Path, prop_name_span};
 
@@ -301,21 +301,16 @@ impl Reader<'_> {
                 "registeredRedirectUris" => settings.registered = self.strings(&prop.value, &here),
                 "hub" => {
                     if let Some(name) = self.string(&prop.value, &here) {
-                        use clap::ValueEnum;
-                        match Profile::from_str(&name, false) {
+                        match name.parse::<Profile>() {
                             Ok(p) => settings.profile = Some(p),
                             Err(_) => {
-                                let names = [
-                                    "generic",
-                                    "mcp-hub",
-                                    "mcp-remote",
-                                    "claude-code",
-                                    "gemini-cli",
-                                ];
-                                let help = match crate::suggest::closest(&name, names) {
-                                    Some(near) => format!("did you mean `\"{near}\"`?"),
-                                    None => format!("use one of {}", names.join(", ")),
-                                };
+                                let names: Vec<&str> =
+                                    Profile::ALL.iter().map(|p| p.name()).collect();
+                                let help =
+                                    match crate::suggest::closest(&name, names.iter().copied()) {
+                                        Some(near) => format!("did you mean `\"{near}\"`?"),
+                                        None => format!("use one of {}", names.join(", ")),
+                                    };
                                 self.error(
                                     prop.value.range().into(),
                                     &here,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::convert::Target;
+use crate::oauth::{OAuthOptions, Profile};
 use crate::pipeline::Options;
 use crate::pipeline::policy::Policy;
 use crate::report::Format;
@@ -205,18 +206,15 @@ pub(super) struct OAuthArgs {
     #[arg(long = "registered-redirect-uri", value_name = "URI")]
     pub(super) registered: Vec<String>,
     /// The client whose callback shape redirect URIs must have [default: generic].
-    #[arg(long = "hub", value_enum, value_name = "PROFILE")]
-    pub(super) profile: Option<crate::rules::oauth::Profile>,
+    #[arg(long = "hub", value_name = "PROFILE", value_parser = profile_parser())]
+    pub(super) profile: Option<Profile>,
 }
 
 impl OAuthArgs {
     /// The flags over the settings file, over the defaults.
-    pub(super) fn options(
-        &self,
-        settings: &crate::settings::Settings,
-    ) -> crate::rules::oauth::OAuthOptions {
-        let defaults = crate::rules::oauth::OAuthOptions::default();
-        crate::rules::oauth::OAuthOptions {
+    pub(super) fn options(&self, settings: &crate::settings::Settings) -> OAuthOptions {
+        let defaults = OAuthOptions::default();
+        OAuthOptions {
             hub_url: self.hub_url.clone().or_else(|| settings.hub_url.clone()),
             callback_path: self
                 .callback_path
@@ -304,4 +302,18 @@ pub(super) enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// `--hub`: one of [`Profile::ALL`] by name, each listed with the shape of its callback.
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Profile::ALL
+            .iter()
+            .map(|p| PossibleValue::new(p.name()).help(p.callback_shape())),
+    )
+    .map(|name| {
+        name.parse::<Profile>()
+            .expect("the parser accepts only the names of profiles")
+    })
 }

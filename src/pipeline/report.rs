@@ -2,8 +2,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::env::EnvOptions;
+use crate::oauth::OAuthOptions;
 use crate::registry::Severity;
-use crate::rules::oauth::OAuthOptions;
 use crate::source::{FileId, FileKind, SourceFile};
 
 #[derive(Debug, Clone, Default)]

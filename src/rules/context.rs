@@ -143,9 +143,9 @@ pub struct FileContext<'f> {
     pub file: &'f SourceFile,
     pub id: FileId,
     /// The OAuth apps the entries configure.
-    pub apps: &'f [crate::rules::oauth::App],
+    pub apps: &'f [crate::oauth::App],
     /// What redirect URIs are checked against.
-    pub oauth: &'f crate::rules::oauth::OAuthOptions,
+    pub oauth: &'f crate::oauth::OAuthOptions,
     /// What the secret scan found in the file, one per place, in the order of the text.
     pub secrets: &'f [crate::secrets::Finding],
 }

@@ -1,7 +1,8 @@
 //! The rule registry: every rule mcplint can report, with its id, default severity and docs.
 //!
-//! A rule is declared once with [`rule!`], in the file of its family; its rustdoc is the text
-//! `mcplint explain` prints.
+//! A rule is declared once with [`rule!`], in its own file (`oauth/`) or in the file of its
+//! family; its rustdoc is the text `mcplint explain` prints. A rule in its own file comes with
+//! the [`Check`] that raises it, listed in [`CHECKS`].
 
 pub mod config;
 pub mod context;
@@ -48,45 +49,22 @@ pub static CHECKS: &[&dyn Check] = &[
     &config::placeholder_value::PlaceholderValue,
     &config::unused_suppression::UnusedSuppression,
     &config::invalid_settings::InvalidSettings,
-    &OAuthLegacy,
+    &oauth::InvalidRedirectUri,
+    &oauth::RedirectUriFragment,
+    &oauth::InsecureRedirectUri,
+    &oauth::WildcardRedirectUri,
+    &oauth::RedirectUriUserinfo,
+    &oauth::RedirectUriScheme,
+    &oauth::EmptyRedirectUri,
+    &oauth::RedirectUriMismatch,
+    &oauth::HubCallbackMismatch,
+    &oauth::SharedClientId,
+    &oauth::LocalhostRedirect,
     &secret::Generic,
     &secret::BasicAuth,
     &secret::UrlPassword,
     &secret::EnvFileNotIgnored,
     &secret::Providers,
-];
-
-/// Until the `oauth/` family has a file per rule: its rules, raised by one file hook.
-struct OAuthLegacy;
-
-impl Check for OAuthLegacy {
-    fn rules(&self) -> Vec<&'static Rule> {
-        OAUTH.to_vec()
-    }
-
-    fn hooks(&self) -> Hooks {
-        Hooks::FILE
-    }
-
-    fn file(&self, cx: &FileContext, out: &mut Vec<Diagnostic>) {
-        if !cx.apps.is_empty() {
-            oauth::check(cx.apps, cx.oauth, cx.id, out);
-        }
-    }
-}
-
-static OAUTH: &[&Rule] = &[
-    &oauth::INVALID_REDIRECT_URI,
-    &oauth::REDIRECT_URI_FRAGMENT,
-    &oauth::INSECURE_REDIRECT_URI,
-    &oauth::WILDCARD_REDIRECT_URI,
-    &oauth::REDIRECT_URI_USERINFO,
-    &oauth::REDIRECT_URI_SCHEME,
-    &oauth::EMPTY_REDIRECT_URI,
-    &oauth::REDIRECT_URI_MISMATCH,
-    &oauth::HUB_CALLBACK_MISMATCH,
-    &oauth::SHARED_CLIENT_ID,
-    &oauth::LOCALHOST_REDIRECT,
 ];
 
 /// The checks with an entry hook, and those with a file hook, found once.
