@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::env::template::{self, Dialect, Kind, Op, Piece};
+use crate::env::template::{self, Grammar, Op, Piece, Reference};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -310,7 +310,7 @@ impl Ctx {
         if !template::has_dollar(s) {
             return Some(s.to_owned());
         }
-        let Ok(pieces) = template::parse(s, Dialect::Config) else {
+        let Ok(pieces) = template::parse(s, Grammar::Config) else {
             return Some(s.to_owned());
         };
         let mut out = String::new();
@@ -331,7 +331,7 @@ impl Ctx {
                 Piece::Text(t) => out.push_str(t),
                 Piece::Dollar => out.push_str(if target == Target::McpHub { "$$" } else { "$" }),
                 Piece::Expr(e) => match &e.kind {
-                    Kind::Var { name, op } => {
+                    Reference::Var { name, op } => {
                         let reference = match target {
                             Target::Vscode | Target::Cursor => format!("${{env:{name}}}"),
                             _ => format!("${{{name}}}"),
@@ -352,7 +352,7 @@ impl Ctx {
                             Some(_) => return false,
                         }
                     }
-                    Kind::Runtime if target != Target::Vscode => {
+                    Reference::Runtime if target != Target::Vscode => {
                         self.warnings.push(format!(
                             "`{}` in server `{server}` is filled in by VS Code only: left as written",
                             &src[e.span.clone()]

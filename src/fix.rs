@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::env::dotenv;
 use crate::pipeline::{self, Input, Options};
+use crate::source::FileKind;
 use crate::write::WriteError;
 
 /// One secret moved.
@@ -103,23 +103,33 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
         },
         Path::to_path_buf,
     );
-    let old_env = std::fs::read_to_string(&env_file).ok();
+    // The `.env` as this run read it (the pipeline loaded it), never read a second time.
+    let env_source = report
+        .files
+        .iter()
+        .find(|f| f.kind == FileKind::Env && Path::new(&f.name) == env_file);
+    let old_env = env_source.map(|f| format!("{}{}", if f.bom { "\u{feff}" } else { "" }, f.text));
+    let unreadable_env = env_source.is_some_and(|f| !f.utf8);
+    if unreadable_env {
+        return Err(format!(
+            "{} is not valid UTF-8; fix that first, so that adding lines to it loses nothing",
+            env_file.display()
+        ));
+    }
 
     // Names already taken, with the value they stand for: the `.env`, the process environment
     // when it is looked up, and the servers' own `env` blocks.
-    let mut taken: HashMap<String, Option<String>> = HashMap::new();
-    if let Some(text) = &old_env {
-        for e in dotenv::parse(text.trim_start_matches('\u{feff}')).entries {
-            taken.insert(e.name, Some(e.template.replace("$$", "$")));
-        }
-    }
-    if options.env.process {
-        for (k, v) in std::env::vars_os() {
-            if let (Ok(k), Ok(v)) = (k.into_string(), v.into_string()) {
-                taken.entry(k).or_insert(Some(v));
-            }
-        }
-    }
+    let config_dir = config.parent().unwrap_or(Path::new(""));
+    let mut taken: HashMap<String, Option<String>> = report
+        .environment
+        .as_ref()
+        .map(|env| {
+            env.known(config_dir)
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), Some(v.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
     let scoped: Vec<String> = report
         .resolved
         .first()
@@ -174,13 +184,7 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
         new_config.replace_range(span.start..span.end, text);
     }
     // The config as read had its BOM dropped: keep it.
-    let raw =
-        std::fs::read(config).map_err(|e| format!("cannot read {}: {e}", config.display()))?;
-    let bom = if raw.starts_with(b"\xEF\xBB\xBF") {
-        "\u{feff}"
-    } else {
-        ""
-    };
+    let bom = if file.bom { "\u{feff}" } else { "" };
     let mut new_env = old_env.clone().unwrap_or_default();
     if !new_lines.is_empty() {
         if !new_env.is_empty() && !new_env.ends_with('\n') {
@@ -275,7 +279,9 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
         crate::write::write_atomic(&env_file, &plan.new_env, None)
             .map_err(|e| format!("cannot write {}: {e}", plan.env_file.display()))?;
     }
-    // A test hook: fail between the two writes, as a crash would.
+    // A test hook, compiled only into the test suite's build: fail between the two writes,
+    // as a crash would.
+    #[cfg(feature = "fault-injection")]
     if std::env::var_os("MCPLINT_FAULT_AFTER_ENV_WRITE").is_some() {
         return Err("simulated failure after writing the .env file".into());
     }
@@ -308,7 +314,7 @@ mod tests {
             "",
         ] {
             let line = format!("K={}\n", dotenv_value(v));
-            let parsed = dotenv::parse(&line);
+            let parsed = crate::env::dotenv::parse(&line);
             assert_eq!(parsed.entries[0].template.replace("$$", "$"), v, "{line}");
         }
     }

@@ -53,13 +53,18 @@ pub struct SourceFile {
     pub display: Option<String>,
     /// The comments of a JSONC config, from its one parse, in file order.
     pub comments: Vec<(Span, String)>,
+    /// Whether the file began with a UTF-8 byte order mark (dropped from `text`).
+    pub bom: bool,
+    /// False when the file was not UTF-8: `text` is then not the file's content.
+    pub utf8: bool,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let mut text = text.into();
-        if text.starts_with('\u{feff}') {
+        let bom = text.starts_with('\u{feff}');
+        if bom {
             // Editors hide the BOM, so columns on line 1 are counted without it.
             text.drain(..'\u{feff}'.len_utf8());
         }
@@ -72,6 +77,8 @@ impl SourceFile {
             kind: FileKind::Config,
             display: None,
             comments: Vec::new(),
+            bom,
+            utf8: true,
             line_starts,
         }
     }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use mcplint::env::template::{self, Dialect};
+use mcplint::env::template::{self, Grammar};
 
 const VARS: &[(&str, Option<&str>)] = &[
     ("A", Some("val")),
@@ -52,7 +52,7 @@ fn pieces(rng: &mut Rng, max: usize, depth: usize, out: &mut String) {
 }
 
 fn ours(template: &str) -> Option<String> {
-    let parsed = template::parse(template, Dialect::Config).expect("generated templates parse");
+    let parsed = template::parse(template, Grammar::Config).expect("generated templates parse");
     let lookup = |name: &str| VARS.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v);
     let mut events = Vec::new();
     let value = template::evaluate(template, &parsed, &lookup, &mut events);

@@ -149,7 +149,7 @@ fn refs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
 
-/// The document of DESIGN.md, field for field.
+/// The document the README describes, field for field.
 fn check_json_shape(doc: &serde_json::Value, config: &str) {
     assert_eq!(doc["version"], 1);
     let diagnostics = doc["diagnostics"].as_array().expect("diagnostics array");

@@ -7,7 +7,7 @@ use jsonc_parser::common::Ranged;
 use proptest::prelude::*;
 
 use mcplint::env::EnvOptions;
-use mcplint::env::template::{self, Dialect};
+use mcplint::env::template::{self, Grammar};
 use mcplint::pipeline::{Options, check_text};
 use mcplint::report::{self, Format, Style};
 use mcplint::tree::{Step, lookup, unescape_segment};
@@ -160,7 +160,7 @@ proptest! {
 
     #[test]
     fn expansion_always_terminates(s in "[${}:?+ABC_ -]{0,200}") {
-        for dialect in [Dialect::Config, Dialect::DotEnv] {
+        for dialect in [Grammar::Config, Grammar::DotEnv] {
             if let Ok(pieces) = template::parse(&s, dialect) {
                 let mut events = Vec::new();
                 let _ = template::evaluate(&s, &pieces, &|n: &str| n.len().is_multiple_of(2).then_some("${A}"), &mut events);

@@ -2,13 +2,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcplint::env::template::{self, Dialect};
+use mcplint::env::template::{self, Grammar};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    for dialect in [Dialect::Config, Dialect::DotEnv] {
+    for dialect in [Grammar::Config, Grammar::DotEnv] {
         match template::parse(s, dialect) {
             Ok(pieces) => {
                 let lookup = |name: &str| match name.len() % 3 {

@@ -16,7 +16,7 @@ use crate::source::Span;
 
 /// One `NAME=value` line of a `.env` file.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct Assignment {
     pub name: String,
     /// The value after dotenvy's unquoting, references not yet expanded (a literal `$` is
     /// written `$$` here, so the template engine reads it back as `$`).
@@ -38,7 +38,7 @@ pub struct SyntaxError {
 
 #[derive(Debug, Default)]
 pub struct Parsed {
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Assignment>,
     pub errors: Vec<SyntaxError>,
     /// The text with every value masked (references kept), for code frames.
     pub masked: String,
@@ -230,7 +230,7 @@ fn parse_logical(text: &str, line: &Logical, parsed: &mut Parsed) {
             let value_start = escaped.len() - escaped[value_start..].trim_start().len();
             let value_span = Span::new(line.to_file(value_start), line.end);
             mask(&mut parsed.masked, text, value_span);
-            parsed.entries.push(Entry {
+            parsed.entries.push(Assignment {
                 name,
                 template,
                 key_span,

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use jsonc_parser::ast::{ObjectProp, StringLit};
 
-use super::template::{self, Dialect, Event};
+use super::template::{self, Event, Grammar};
 use super::{Environment, Place, VarSet, is_secret_name};
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
@@ -67,7 +67,7 @@ impl<'x> Expander<'x> {
                 tree::string_offset(&self.file.text, lit_span, r.end),
             )
         };
-        let pieces = match template::parse(src, Dialect::Config) {
+        let pieces = match template::parse(src, Grammar::Config) {
             Ok(p) => p,
             Err(invalid) => {
                 self.failed.insert(path.pointer());

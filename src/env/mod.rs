@@ -17,7 +17,7 @@ use std::path::{Path as FsPath, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
 use crate::source::{FileId, FileKind, SourceFile, Span};
-use template::{Dialect, Event};
+use template::{Event, Grammar};
 
 /// Where variables come from, as the command line says.
 #[derive(Debug, Clone)]
@@ -177,6 +177,7 @@ impl Environment {
                 let offset = e.utf8_error().valid_up_to();
                 let mut file = SourceFile::new(name, "");
                 file.kind = FileKind::Env;
+                file.utf8 = false;
                 files.push(file);
                 out.push(rules::syntax::not_utf8(id, offset));
                 return;
@@ -224,7 +225,7 @@ impl Environment {
         set: &mut VarSet,
         file: &SourceFile,
         id: FileId,
-        entry: &dotenv::Entry,
+        entry: &dotenv::Assignment,
         out: &mut Vec<Diagnostic>,
     ) -> String {
         let src = entry.template.as_str();
@@ -243,7 +244,7 @@ impl Environment {
                 None => entry.value_span,
             }
         };
-        let pieces = match template::parse(src, Dialect::DotEnv) {
+        let pieces = match template::parse(src, Grammar::DotEnv) {
             Ok(p) => p,
             Err(invalid) => {
                 let piece = &src[invalid.span.clone()];
@@ -508,6 +509,27 @@ impl VarSet {
 }
 
 impl Environment {
+    /// Every variable a config in `config_dir` sees, with its value: the process
+    /// environment when it is looked up, and the env files (which win here: they are what
+    /// `fix` writes to).
+    pub fn known(&self, config_dir: &FsPath) -> HashMap<&str, &str> {
+        let mut known: HashMap<&str, &str> = HashMap::new();
+        for (k, v) in self.process.iter().flatten() {
+            known.insert(k, v);
+        }
+        let key = if self.options.files.is_empty() {
+            config_dir.to_path_buf()
+        } else {
+            PathBuf::new()
+        };
+        if let Some(&i) = self.by_dir.get(&key) {
+            for (k, d) in &self.sets[i].values {
+                known.insert(k, &d.value);
+            }
+        }
+        known
+    }
+
     pub fn set_mut(&mut self, index: usize) -> &mut VarSet {
         &mut self.sets[index]
     }

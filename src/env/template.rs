@@ -11,7 +11,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Where a template is written, which decides what a bare `$NAME` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
+pub enum Grammar {
     /// A config value: `$NAME` is not expanded (it is reported as a likely mistake).
     Config,
     /// A `.env` value: `$NAME` is expanded, as dotenv and Docker Compose do.
@@ -31,11 +31,11 @@ pub struct Expr<'s> {
     /// From the `$` to the closing `}` (or to the end of a bare `$NAME`), in bytes of the
     /// decoded string.
     pub span: Range<usize>,
-    pub kind: Kind<'s>,
+    pub kind: Reference<'s>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind<'s> {
+pub enum Reference<'s> {
     /// `${NAME}`, `${env:NAME}`, with an optional operator and operand.
     Var {
         name: &'s str,
@@ -106,7 +106,7 @@ pub fn has_dollar(s: &str) -> bool {
     memchr::memchr(b'$', s.as_bytes()).is_some()
 }
 
-pub fn parse(s: &str, dialect: Dialect) -> Result<Vec<Piece<'_>>, Invalid> {
+pub fn parse(s: &str, dialect: Grammar) -> Result<Vec<Piece<'_>>, Invalid> {
     let mut parser = Parser { s, pos: 0, dialect };
     parser.pieces(0, false)
 }
@@ -114,7 +114,7 @@ pub fn parse(s: &str, dialect: Dialect) -> Result<Vec<Piece<'_>>, Invalid> {
 struct Parser<'s> {
     s: &'s str,
     pos: usize,
-    dialect: Dialect,
+    dialect: Grammar,
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -159,8 +159,8 @@ impl<'s> Parser<'s> {
                     self.pos += 1;
                     let name = self.name();
                     let kind = match self.dialect {
-                        Dialect::Config => Kind::Bare { name },
-                        Dialect::DotEnv => Kind::Var { name, op: None },
+                        Grammar::Config => Reference::Bare { name },
+                        Grammar::DotEnv => Reference::Var { name, op: None },
                     };
                     out.push(Piece::Expr(Expr {
                         span: dollar..self.pos,
@@ -223,9 +223,9 @@ impl<'s> Parser<'s> {
             };
             self.pos += close + 1;
             let kind = if command {
-                Kind::Command
+                Reference::Command
             } else {
-                Kind::Runtime
+                Reference::Runtime
             };
             return Ok(Expr {
                 span: start..self.pos,
@@ -273,7 +273,7 @@ impl<'s> Parser<'s> {
                 self.pos += 1;
                 return Ok(Expr {
                     span: start..self.pos,
-                    kind: Kind::Var { name, op: None },
+                    kind: Reference::Var { name, op: None },
                 });
             }
             (None, _) => return Err(unterminated(self)),
@@ -308,7 +308,7 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         Ok(Expr {
             span: start..self.pos,
-            kind: Kind::Var {
+            kind: Reference::Var {
                 name,
                 op: Some((op, operand)),
             },
@@ -389,26 +389,26 @@ fn eval_into<'s, 'v, F>(
             Piece::Text(t) => out.push_str(t),
             Piece::Dollar => out.push('$'),
             Piece::Expr(expr) => match &expr.kind {
-                Kind::Bare { name } => {
+                Reference::Bare { name } => {
                     events.push(Event::Bare {
                         name,
                         span: expr.span.clone(),
                     });
                     out.push_str(&src[expr.span.clone()]);
                 }
-                Kind::Runtime => {
+                Reference::Runtime => {
                     events.push(Event::Runtime {
                         span: expr.span.clone(),
                     });
                     out.push_str(&src[expr.span.clone()]);
                 }
-                Kind::Command => {
+                Reference::Command => {
                     events.push(Event::Command {
                         span: expr.span.clone(),
                     });
                     out.push_str(&src[expr.span.clone()]);
                 }
-                Kind::Var { name, op } => {
+                Reference::Var { name, op } => {
                     events.push(Event::Used { name });
                     let value = lookup(name);
                     let span = expr.span.clone();
@@ -472,7 +472,7 @@ mod tests {
     use super::*;
 
     fn expand(s: &str, vars: &[(&str, &str)]) -> Result<String, Vec<String>> {
-        let pieces = parse(s, Dialect::Config).map_err(|e| vec![e.message])?;
+        let pieces = parse(s, Grammar::Config).map_err(|e| vec![e.message])?;
         let lookup = |n: &str| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
         let mut events = Vec::new();
         let value = evaluate(s, &pieces, &lookup, &mut events);
@@ -542,7 +542,7 @@ mod tests {
 
     #[test]
     fn invalid_templates_and_their_spans() {
-        let invalid = |s: &str| parse(s, Dialect::Config).unwrap_err();
+        let invalid = |s: &str| parse(s, Grammar::Config).unwrap_err();
         for (s, span, needle) in [
             ("${", 0..2, "unterminated"),
             ("a ${", 2..4, "unterminated"),
@@ -569,7 +569,7 @@ mod tests {
     fn nesting_is_bounded() {
         let deep = "${A:-".repeat(100_000) + &"}".repeat(100_000);
         assert!(
-            parse(&deep, Dialect::Config)
+            parse(&deep, Grammar::Config)
                 .unwrap_err()
                 .message
                 .contains("nest")
@@ -578,11 +578,11 @@ mod tests {
 
     #[test]
     fn bare_names_expand_only_in_dotenv() {
-        let pieces = parse("$HOME/x", Dialect::DotEnv).unwrap();
+        let pieces = parse("$HOME/x", Grammar::DotEnv).unwrap();
         let mut events = Vec::new();
         let v = evaluate("$HOME/x", &pieces, &|_| Some("/h"), &mut events);
         assert_eq!(v, "/h/x");
-        let pieces = parse("$HOME/x", Dialect::Config).unwrap();
+        let pieces = parse("$HOME/x", Grammar::Config).unwrap();
         let v = evaluate("$HOME/x", &pieces, &|_| Some("/h"), &mut events);
         assert_eq!(v, "$HOME/x");
         assert!(

@@ -56,6 +56,7 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     }
     env.report_unused(&mut report.diagnostics);
     report.sort();
+    report.environment = Some(env);
     report
 }
 
@@ -110,10 +111,9 @@ fn check_one(
                     bytes[offset],
                     bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"),
                 ));
-            report.files.push(SourceFile::new(
-                name,
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
+            let mut file = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
+            file.utf8 = false;
+            report.files.push(file);
             return;
         }
     };

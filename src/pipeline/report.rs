@@ -47,6 +47,8 @@ pub struct Report {
     pub resolved: Vec<Resolved>,
     /// The hardcoded secrets found, for `mcplint fix`.
     pub moves: Vec<crate::secrets::Move>,
+    /// The variables the run saw (for `fix`, which must not reuse a name).
+    pub environment: Option<crate::env::Environment>,
     /// What `render --to` could not express.
     pub conversion_warnings: Vec<String>,
 }

@@ -105,11 +105,11 @@ pub fn apply_inline(report: &mut Report) {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Baseline {
     version: u32,
-    findings: Vec<Entry>,
+    findings: Vec<Recorded>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Entry {
+struct Recorded {
     rule: String,
     file: String,
     pointer: String,
@@ -118,10 +118,10 @@ struct Entry {
 
 /// The baseline of the current findings, as JSON.
 pub fn baseline(report: &Report) -> String {
-    let mut findings: Vec<Entry> = report
+    let mut findings: Vec<Recorded> = report
         .diagnostics
         .iter()
-        .map(|d| Entry {
+        .map(|d| Recorded {
             rule: d.rule.id.to_owned(),
             file: relative_uri(&report.files[d.file].name),
             pointer: d.pointer.clone(),

@@ -1,4 +1,5 @@
-//! `--format json`: the stable document described in DESIGN.md, field for field.
+//! `--format json`: the stable document the README describes, field for field (`"version": 1`;
+//! fields are only ever added).
 
 use serde::Serialize;
 
@@ -8,12 +9,12 @@ use crate::registry::Severity;
 #[derive(Serialize)]
 struct Document<'r> {
     version: u32,
-    diagnostics: Vec<Entry<'r>>,
+    diagnostics: Vec<Finding<'r>>,
     summary: Summary,
 }
 
 #[derive(Serialize)]
-struct Entry<'r> {
+struct Finding<'r> {
     rule: &'static str,
     severity: Severity,
     message: &'r str,
@@ -53,7 +54,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             let file = &report.files[d.file];
             let start = file.position(d.span.start);
             let end = file.position(d.span.end);
-            Entry {
+            Finding {
                 rule: d.rule.id,
                 severity: d.severity,
                 message: &d.message,
