@@ -7,6 +7,7 @@
 pub mod config;
 pub mod context;
 pub mod env;
+pub mod exec;
 pub mod oauth;
 pub mod parse;
 pub mod schema;
@@ -60,6 +61,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &oauth::HubCallbackMismatch,
     &oauth::SharedClientId,
     &oauth::LocalhostRedirect,
+    &exec::shell_wrapper::ShellWrapper,
     &secret::Generic,
     &secret::BasicAuth,
     &secret::UrlPassword,
@@ -110,7 +112,10 @@ mod tests {
             assert!(seen.insert(rule.id), "{} listed twice", rule.id);
             let (family, name) = rule.id.split_once('/').expect("family/name");
             assert!(
-                ["parse", "schema", "env", "secret", "oauth", "config"].contains(&family),
+                [
+                    "parse", "schema", "env", "secret", "oauth", "config", "supply", "exec"
+                ]
+                .contains(&family),
                 "{}",
                 rule.id
             );

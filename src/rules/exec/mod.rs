@@ -1,0 +1,3 @@
+//! `exec/`: what a config makes the machine run, and with which powers.
+
+pub mod shell_wrapper;
