@@ -31,15 +31,12 @@ impl Parts {
 
     /// Whether the host is a loopback IP literal (`127.0.0.1`, `[::1]`, ...).
     pub fn loopback_ip(&self) -> bool {
-        let bare = self.host.trim_start_matches('[').trim_end_matches(']');
-        bare.parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+        crate::net::is_loopback_ip(&self.host)
     }
 
     /// Whether the host is this machine: `localhost`, `*.localhost` or a loopback IP.
     pub fn loopback(&self) -> bool {
-        let h = self.host.to_ascii_lowercase();
-        h == "localhost" || h.ends_with(".localhost") || self.loopback_ip()
+        crate::net::is_loopback_host(&self.host.to_ascii_lowercase())
     }
 
     fn default_port(&self) -> Option<&'static str> {
