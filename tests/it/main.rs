@@ -14,6 +14,7 @@ mod limits;
 mod pre_commit;
 mod properties;
 mod render;
+mod rule_examples;
 mod secret_leaks;
 mod secrets;
 mod secrets_corpus;
