@@ -93,8 +93,8 @@ fn is_config(file: &str) -> bool {
 
 /// A synthetic token in place of the generated docs' `<the ... itself>`, written as the
 /// block's language needs it.
-fn with_token(rule: &Rule, block: &Block) -> String {
-    let Some(provider) = PROVIDERS.iter().find(|p| p.rule.id == rule.id) else {
+fn with_token(id: &str, block: &Block) -> String {
+    let Some(provider) = PROVIDERS.iter().find(|p| p.rule.id == id) else {
         return block.text.clone();
     };
     let (Some(start), Some(end)) = (block.text.find("<the "), block.text.find(" itself>")) else {
@@ -113,7 +113,7 @@ fn with_token(rule: &Rule, block: &Block) -> String {
 }
 
 /// The rules `check` reports on the blocks, written into a scratch directory.
-fn rules_raised(rule: &Rule, blocks: &[Block]) -> Result<Vec<String>, String> {
+fn rules_raised(id: &str, blocks: &[Block]) -> Result<Vec<String>, String> {
     if blocks.is_empty() {
         return Err("no code block (prose only)".to_owned());
     }
@@ -124,7 +124,7 @@ fn rules_raised(rule: &Rule, blocks: &[Block]) -> Result<Vec<String>, String> {
         let file = file_of(&block.info)?;
         let path = dir.path().join(&file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, with_token(rule, block)).unwrap();
+        std::fs::write(&path, with_token(id, block)).unwrap();
         repository |= file == ".gitignore";
         if is_config(&file) {
             configs.push(file);
@@ -133,10 +133,14 @@ fn rules_raised(rule: &Rule, blocks: &[Block]) -> Result<Vec<String>, String> {
     if repository && !git_init(dir.path()) {
         return Err("needs git, which is not installed".to_owned());
     }
-    let out = Mcplint::new(&["check", "--format", "json", "--no-process-env"])
+    let mut check = Mcplint::new(&["check", "--format", "json", "--no-process-env"])
         .args(&configs)
-        .isolated_in(dir.path())
-        .run();
+        .isolated_in(dir.path());
+    if let (true, Some(path)) = (repository, std::env::var_os("PATH")) {
+        // The binary asks git, wherever `PATH` has it.
+        check = check.env("PATH", path);
+    }
+    let out = check.run();
     let doc: serde_json::Value = serde_json::from_str(&out.stdout).map_err(|_| {
         format!(
             "no report (exit {}): {}",
@@ -160,23 +164,22 @@ fn git_init(dir: &Path) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Why the docs' examples of `rule` do not show what they should, if they do not.
-fn problems(rule: &Rule) -> Vec<String> {
-    let docs = rule.docs();
-    let (example, fix) = match example_and_fix(&docs) {
+/// Why the examples in the docs of rule `id` do not show what they should, if they do not.
+fn problems(id: &str, docs: &str) -> Vec<String> {
+    let (example, fix) = match example_and_fix(docs) {
         Ok(parts) => parts,
         Err(e) => return vec![e],
     };
     let mut problems = Vec::new();
     for (part, text, must_raise) in [("Example", example, true), ("Use instead", fix, false)] {
-        let raised = blocks(text).and_then(|b| rules_raised(rule, &b));
+        let raised = blocks(text).and_then(|b| rules_raised(id, &b));
         match raised {
             Err(e) => problems.push(format!("{part}: {e}")),
             // A fix that does not parse shows nothing.
             Ok(raised) if !must_raise && raised.iter().any(|r| r.starts_with("parse/")) => {
                 problems.push(format!("{part}: does not parse; raised: {raised:?}"));
             }
-            Ok(raised) if raised.iter().any(|r| r == rule.id) != must_raise => {
+            Ok(raised) if raised.iter().any(|r| r == id) != must_raise => {
                 let verb = if must_raise {
                     "does not raise it"
                 } else {
@@ -195,7 +198,7 @@ fn assert_examples_run(rules: impl Iterator<Item = &'static Rule>) {
     let mut failing = Vec::new();
     for rule in rules {
         checked += 1;
-        let problems = problems(rule);
+        let problems = problems(rule.id, &rule.docs());
         if !problems.is_empty() {
             failing.push(format!("{}:\n    {}", rule.id, problems.join("\n    ")));
         }
