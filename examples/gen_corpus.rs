@@ -2,9 +2,9 @@
 //! DIR gets `mcp-servers.json` (N servers, planted secrets and decoys), `truth.json` (where
 //! each one is) and a `.env` with the variables the servers reference.
 
-#[path = "../tests/support/corpus.rs"]
+#[path = "../tests/it/support/corpus.rs"]
 mod corpus;
-#[path = "../tests/support/tokens.rs"]
+#[path = "../tests/it/support/tokens.rs"]
 mod tokens;
 
 fn main() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::args::{CheckArgs, Color, Deny, FailOn};
-use super::{EXIT_TROUBLE, fail, input_of};
+use super::output::{EXIT_TROUBLE, fail, input_of};
 use crate::pipeline::{self, Input, policy, suppress};
 use crate::registry::Severity;
 use crate::report::{self, Style};

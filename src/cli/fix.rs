@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::args::FixArgs;
-use super::{fail, print};
+use super::output::{fail, print};
 use crate::pipeline::{self, Options};
 
 pub(super) fn run(args: FixArgs) -> ExitCode {

@@ -1,16 +1,18 @@
 //! The command line: argument parsing, exit codes, and where output goes.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 mod args;
 mod check;
 mod fix;
+mod output;
 mod render;
+
+pub use output::EXIT_TROUBLE;
+use output::{fail, print};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::pipeline::Input;
 use crate::rules;
 use args::{CheckArgs, FixArgs, RenderArgs};
 
@@ -48,9 +50,6 @@ enum Command {
     Man,
 }
 
-/// Exit code 2: usage error, unreadable input, internal error.
-pub const EXIT_TROUBLE: u8 = 2;
-
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -72,31 +71,6 @@ pub fn run() -> ExitCode {
                 Err(e) => fail(&format!("cannot render the man page: {e}")),
             }
         }
-    }
-}
-
-fn print(text: &str) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot write to standard output: {e}")),
-    }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("mcplint: error: {message}");
-    ExitCode::from(EXIT_TROUBLE)
-}
-
-fn input_of(path: &std::path::Path) -> Input {
-    if path.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::Path(path.to_path_buf())
     }
 }
 

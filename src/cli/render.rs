@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::args::RenderArgs;
-use super::{EXIT_TROUBLE, fail, input_of, print};
+use super::output::{EXIT_TROUBLE, fail, input_of, print};
 use crate::pipeline::Input;
 use crate::registry::Severity;
 use crate::report::{self, Format, Style};

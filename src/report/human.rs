@@ -7,11 +7,28 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::Style;
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::Report;
 use crate::registry::Severity;
 use crate::source::SourceFile;
+
+/// How the human printer draws.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    /// The closing summary line (`-q` turns it off).
+    pub summary: bool,
+}
+
+impl Style {
+    /// No colour and a fixed width, for files, pipes and tests.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: 100,
+        summary: true,
+    };
+}
 
 pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let theme = if style.color {

@@ -6,6 +6,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+pub use human::Style;
+
 use crate::pipeline::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,24 +54,6 @@ impl Format {
             Format::Gitlab => "A GitLab Code Quality report",
         }
     }
-}
-
-/// How the human printer draws.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
-    pub width: usize,
-    /// The closing summary line (`-q` turns it off).
-    pub summary: bool,
-}
-
-impl Style {
-    /// No colour and a fixed width, for files, pipes and tests.
-    pub const PLAIN: Style = Style {
-        color: false,
-        width: 100,
-        summary: true,
-    };
 }
 
 pub fn write(

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 use crate::tree::{Path, kind_with_article};
 
-use super::Location;
+use super::location::Location;
 
 rule! {
     /// ## What it does

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::schema::Part;
 use crate::suggest;
 
-use super::Location;
+use super::location::Location;
 
 rule! {
     /// ## What it does

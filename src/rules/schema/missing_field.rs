@@ -5,7 +5,7 @@ use crate::registry::{Rule, rule};
 use crate::rules::context::Check;
 use crate::schema::Part;
 
-use super::Location;
+use super::location::Location;
 
 rule! {
     /// ## What it does

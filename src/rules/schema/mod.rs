@@ -6,16 +6,16 @@
 
 pub mod invalid_type;
 pub mod invalid_value;
+mod location;
 pub mod missing_field;
 pub mod unknown_field;
 
 pub use invalid_type::INVALID_TYPE;
 pub use invalid_value::INVALID_VALUE;
+pub use location::Validated;
 pub use missing_field::MISSING_FIELD;
 pub use unknown_field::UNKNOWN_FIELD;
 
-use jsonc_parser::ast::Value as Node;
-use jsonc_parser::common::Ranged;
 use jsonschema::error::ValidationErrorKind as Kind;
 use jsonschema::paths::LocationSegment;
 
@@ -23,23 +23,10 @@ use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::schema::{Part, SCHEMAS};
-use crate::source::{FileId, Span};
-use crate::suggest;
-use crate::tree::{self, Path, Step};
+use location::Location;
 
-/// What is validated: an entry (or a VS Code input) and how findings name it.
-pub struct Validated<'t, 'a> {
-    pub id: FileId,
-    pub node: &'t Node<'a>,
-    pub path: &'t Path<'t>,
-    /// Where a finding about the whole value points (the server's name).
-    pub anchor: Span,
-    /// The value in words: "stdio server `fs`".
-    pub name: String,
-    pub part: Part,
-    /// A top-level field another rule reports and the schema leaves alone.
-    pub ignored: Option<&'static str>,
-}
+use crate::suggest;
+use crate::tree::{self, Step};
 
 /// The schema check of server entries; VS Code's inputs are validated by the walk through
 /// [`validate`].
@@ -112,7 +99,7 @@ pub fn validate(target: &Validated, wrapper: &serde_json::Value, out: &mut Vec<D
             node,
             key_span,
             pointer: format!("{}{relative}", target.path.pointer()),
-            field: display_path(&segments),
+            field: location::display_path(&segments),
             top_level: segments.is_empty(),
         };
         match error.kind() {
@@ -156,62 +143,4 @@ fn misspelt_required(errors: &[jsonschema::ValidationError]) -> Vec<(String, Str
                 .map(|near| (name.clone(), near.to_owned()))
         })
         .collect()
-}
-
-/// Where one validation error sits in the file.
-pub(crate) struct Location<'l, 't, 'a> {
-    target: &'l Validated<'t, 'a>,
-    node: &'l Node<'a>,
-    key_span: Option<Span>,
-    pointer: String,
-    /// The field in words: `env.TOKEN`, `args[2]`.
-    field: String,
-    top_level: bool,
-}
-
-impl Location<'_, '_, '_> {
-    fn value_span(&self) -> Span {
-        self.node.range().into()
-    }
-
-    fn anchor_span(&self) -> Span {
-        if self.top_level {
-            self.target.anchor
-        } else {
-            self.key_span.unwrap_or_else(|| {
-                let start = self.node.range().start;
-                Span::new(start, start + 1)
-            })
-        }
-    }
-
-    fn diag(&self, rule: &'static Rule, span: Span, message: String) -> Diagnostic {
-        Diagnostic::new(rule, self.target.id, span, self.pointer.clone(), message)
-    }
-
-    fn where_(&self) -> String {
-        if self.top_level {
-            self.target.name.clone()
-        } else {
-            format!("`{}` of {}", self.field, self.target.name)
-        }
-    }
-}
-
-fn display_path(segments: &[LocationSegment]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        match s {
-            LocationSegment::Property(p) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(p);
-            }
-            LocationSegment::Index(i) => {
-                out.push_str(&format!("[{i}]"));
-            }
-        }
-    }
-    out
 }

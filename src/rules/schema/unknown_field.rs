@@ -7,7 +7,7 @@ use crate::schema::{Part, SCHEMAS};
 use crate::source::Span;
 use crate::suggest;
 
-use super::Location;
+use super::location::Location;
 
 rule! {
     /// ## What it does

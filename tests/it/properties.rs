@@ -1,16 +1,17 @@
 //! Properties over generated configs: spans sit on the values their pointers name, render
 //! resolves exactly, no output shows a planted secret, and expansion always terminates.
 
-mod support;
-
 use jsonc_parser::common::Ranged;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 use mcplint::env::EnvOptions;
 use mcplint::env::template::{self, Grammar};
 use mcplint::pipeline::{Options, check_text};
 use mcplint::report::{self, Format, Style};
 use mcplint::tree::{Step, lookup, unescape_segment};
+
+use crate::support::tokens;
 
 fn options() -> Options {
     Options {
@@ -76,7 +77,12 @@ fn config() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+    // Past failures are replayed first, from `properties.proptest-regressions` beside this file.
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn every_span_lies_on_the_value_its_pointer_names(text in config()) {
@@ -140,7 +146,7 @@ proptest! {
     ) {
         let p = &mcplint::secrets::catalogue::PROVIDERS[provider];
         let id = p.rule.id.strip_prefix("secret/").unwrap();
-        let token = support::tokens::sample(id, 0, &mut support::tokens::Rng(seed | 1));
+        let token = tokens::sample(id, 0, &mut tokens::Rng(seed | 1));
         let entry = match slot {
             0 => serde_json::json!({ "command": "npx", "env": { p.variable: token } }),
             1 => serde_json::json!({ "type": "http", "url": "https://a.example.com/mcp",

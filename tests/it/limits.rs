@@ -1,23 +1,7 @@
 //! Limits and safety: huge and hostile inputs end in a clear message, files are never left
 //! half-written, and nothing in a config is ever executed.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn mcplint(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    (
-        out.status.code().expect("exited, not killed"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::{Mcplint, Output};
 
 #[test]
 fn huge_values_deep_templates_and_long_dotenv_files() {
@@ -40,7 +24,15 @@ fn huge_values_deep_templates_and_long_dotenv_files() {
     }
     env.push_str("LAST=${VAR_99999}\nSELF=${SELF}\n");
     std::fs::write(d.join(".env"), env).unwrap();
-    let (code, stdout, stderr) = mcplint(d, &["check", "mcp-servers.json", "--format", "json"]);
+    let Output {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = Mcplint::new(&["check", "mcp-servers.json", "--format", "json"])
+        .isolated_in(d)
+        .lossy()
+        .run();
     assert_eq!(code, 1, "{stderr}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let rules: Vec<&str> = doc["diagnostics"]
@@ -75,11 +67,18 @@ fn files_over_the_size_limit_are_not_read() {
         "x".repeat(2 * 1024 * 1024)
     );
     std::fs::write(d.join("mcp-servers.json"), &config).unwrap();
-    let (code, stdout, _) = mcplint(d, &["check", "mcp-servers.json", "--max-file-size", "1"]);
+    let Output { code, stdout, .. } =
+        Mcplint::new(&["check", "mcp-servers.json", "--max-file-size", "1"])
+            .isolated_in(d)
+            .lossy()
+            .run();
     assert_eq!(code, 1);
     assert!(stdout.contains("parse/too-large"), "{stdout}");
     assert!(stdout.contains("--max-file-size"));
-    let (code, _, _) = mcplint(d, &["check", "mcp-servers.json"]);
+    let Output { code, .. } = Mcplint::new(&["check", "mcp-servers.json"])
+        .isolated_in(d)
+        .lossy()
+        .run();
     assert_eq!(code, 0);
 }
 
@@ -96,9 +95,21 @@ fn nothing_in_a_config_is_ever_run() {
         } }
     });
     std::fs::write(d.join("mcp-servers.json"), config.to_string()).unwrap();
-    let (_, stdout, _) = mcplint(d, &["check", "mcp-servers.json"]);
+    let stdout = Mcplint::new(&["check", "mcp-servers.json"])
+        .isolated_in(d)
+        .lossy()
+        .run()
+        .stdout;
     assert!(stdout.contains("env/command-substitution"));
-    let (code, rendered, stderr) = mcplint(d, &["render", "mcp-servers.json"]);
+    let Output {
+        code,
+        stdout: rendered,
+        stderr,
+        ..
+    } = Mcplint::new(&["render", "mcp-servers.json"])
+        .isolated_in(d)
+        .lossy()
+        .run();
     assert_eq!(code, 0, "{stderr}");
     assert!(rendered.contains("${cmd: touch"));
     assert!(!marker.exists(), "something was executed");
@@ -117,7 +128,11 @@ fn render_never_writes_through_a_symlink() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(d.join("elsewhere.json"), d.join("out.json")).unwrap();
-        let (code, _, stderr) = mcplint(d, &["render", "mcp-servers.json", "-o", "out.json"]);
+        let Output { code, stderr, .. } =
+            Mcplint::new(&["render", "mcp-servers.json", "-o", "out.json"])
+                .isolated_in(d)
+                .lossy()
+                .run();
         assert_eq!(code, 2);
         assert!(stderr.contains("symbolic link"), "{stderr}");
         assert_eq!(
@@ -157,14 +172,9 @@ fn a_killed_render_leaves_the_old_file_or_the_new_one() {
     let mut saw_old = false;
     for delay_ms in [5u64, 20, 50, 100, 200, 400, 800] {
         std::fs::write(&out, old).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-            .args(["render", "mcp-servers.json", "-o", "rendered.json"])
-            .current_dir(d)
-            .env_clear()
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Mcplint::new(&["render", "mcp-servers.json", "-o", "rendered.json"])
+            .isolated_in(d)
+            .spawn();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -194,7 +204,15 @@ fn a_multibyte_character_after_a_brace_in_dotenv() {
     )
     .unwrap();
     std::fs::write(d.join(".env"), "A=${\u{389}}\n").unwrap();
-    let (code, stdout, stderr) = mcplint(d, &["check", "mcp-servers.json"]);
+    let Output {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = Mcplint::new(&["check", "mcp-servers.json"])
+        .isolated_in(d)
+        .lossy()
+        .run();
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.contains("env/invalid-template"), "{stdout}");
     assert!(!stderr.contains("internal error"));

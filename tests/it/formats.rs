@@ -1,36 +1,8 @@
 //! SARIF, GitHub and GitLab output, `-o`, and the rule-selection flags, through the binary.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mcplint(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CEILING_DIRECTORIES", root())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
-
-fn config_of(dir: &Path) -> String {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .find(|n| {
-            (n.ends_with(".json") || n.ends_with(".jsonc"))
-                && !matches!(n.as_str(), ".mcplint.json" | "baseline.json")
-        })
-        .unwrap()
-}
+use crate::support::{self, Mcplint, Output, root};
 
 #[test]
 fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
@@ -46,17 +18,18 @@ fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
         .with_draft(jsonschema::Draft::Draft4)
         .build(&schema)
         .expect("the SARIF schema compiles");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir() && !p.ends_with("bad"))
-        .collect();
-    cases.sort();
     let mut results = 0;
-    for dir in &cases {
-        let config = config_of(dir);
-        let (_, out) = mcplint(dir, &["check", &config, "--format", "sarif"]);
-        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let _glob = support::glob_lock();
+    insta::glob!("../../fixtures", "*", |dir| {
+        if !support::is_case(dir) {
+            return;
+        }
+        let config = support::config_of(dir);
+        let doc = Mcplint::new(&["check", &config, "--format", "sarif"])
+            .dir(dir)
+            .env_clear()
+            .run()
+            .json();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
             .map(|e| format!("{} at {}", e.kind().keyword(), e.instance_path()))
@@ -75,7 +48,7 @@ fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
             assert!(!uri.starts_with('/'), "{uri} is not relative");
             assert!(r["partialFingerprints"]["primaryLocationLineHash"].is_string());
         }
-    }
+    });
     assert!(results > 50, "only {results} results across the fixtures");
 }
 
@@ -88,7 +61,11 @@ fn sarif_fingerprints_survive_edits_elsewhere() {
 "#;
     std::fs::write(dir.path().join("mcp-servers.json"), config).unwrap();
     let fingerprint = |dir: &Path| {
-        let (_, out) = mcplint(dir, &["check", "mcp-servers.json", "--format", "sarif"]);
+        let out = Mcplint::new(&["check", "mcp-servers.json", "--format", "sarif"])
+            .dir(dir)
+            .env_clear()
+            .run()
+            .stdout;
         let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
         doc["runs"][0]["results"][0]["partialFingerprints"]["primaryLocationLineHash"].clone()
     };
@@ -111,10 +88,12 @@ fn github_annotations_escape_what_the_toolkit_escapes() {
         r#"{ "a%b,c:d": { "command": "" } }"#,
     )
     .unwrap();
-    let (code, out) = mcplint(
-        dir.path(),
-        &["check", "mcp-servers.json", "--format", "github"],
-    );
+    let Output {
+        code, stdout: out, ..
+    } = Mcplint::new(&["check", "mcp-servers.json", "--format", "github"])
+        .dir(dir.path())
+        .env_clear()
+        .run();
     assert_eq!(code, 1);
     let line = out.lines().find(|l| l.starts_with("::error ")).unwrap();
     assert!(
@@ -135,7 +114,11 @@ fn github_annotations_escape_what_the_toolkit_escapes() {
         r#"{ "x": { "command": "" } }"#,
     )
     .unwrap();
-    let (_, out) = mcplint(dir.path(), &["check", "a,b:c.json", "--format", "github"]);
+    let out = Mcplint::new(&["check", "a,b:c.json", "--format", "github"])
+        .dir(dir.path())
+        .env_clear()
+        .run()
+        .stdout;
     assert!(
         out.starts_with("::error file=a%2Cb%3Ac.json,line=1,"),
         "{out}"
@@ -145,7 +128,11 @@ fn github_annotations_escape_what_the_toolkit_escapes() {
 #[test]
 fn gitlab_code_quality_report() {
     let dir = root().join("fixtures/misspelt-field");
-    let (_, out) = mcplint(&dir, &["check", "mcp-servers.json", "--format", "gitlab"]);
+    let out = Mcplint::new(&["check", "mcp-servers.json", "--format", "gitlab"])
+        .dir(&dir)
+        .env_clear()
+        .run()
+        .stdout;
     let issues: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     assert!(!issues.is_empty());
     for i in &issues {
@@ -168,30 +155,36 @@ fn output_file_quiet_select_ignore_deny() {
     let dir = root().join("fixtures/misspelt-field");
     let tmp = tempfile::tempdir().unwrap();
     let out_file = tmp.path().join("report.json");
-    let (code, stdout) = mcplint(
-        &dir,
-        &[
-            "check",
-            "mcp-servers.json",
-            "--format",
-            "json",
-            "-o",
-            out_file.to_str().unwrap(),
-        ],
-    );
+    let Output { code, stdout, .. } = Mcplint::new(&[
+        "check",
+        "mcp-servers.json",
+        "--format",
+        "json",
+        "-o",
+        out_file.to_str().unwrap(),
+    ])
+    .dir(&dir)
+    .env_clear()
+    .run();
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
     assert_eq!(doc["summary"]["warnings"], 3);
 
-    let (_, stdout) = mcplint(&dir, &["check", "mcp-servers.json", "-q"]);
+    let stdout = Mcplint::new(&["check", "mcp-servers.json", "-q"])
+        .dir(&dir)
+        .env_clear()
+        .run()
+        .stdout;
     assert!(!stdout.contains("Found "));
 
     let rules = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["check", "mcp-servers.json", "--format", "json"];
         all.extend_from_slice(args);
-        let (code, out) = mcplint(&dir, &all);
+        let Output {
+            code, stdout: out, ..
+        } = Mcplint::new(&all).dir(&dir).env_clear().run();
         let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
         let mut r: Vec<String> = doc["diagnostics"]
             .as_array()
@@ -227,11 +220,15 @@ fn output_file_quiet_select_ignore_deny() {
 #[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish"] {
-        let (code, out) = mcplint(&root(), &["completions", shell]);
+        let Output {
+            code, stdout: out, ..
+        } = Mcplint::new(&["completions", shell]).env_clear().run();
         assert_eq!(code, 0);
         assert!(out.contains("mcplint") && out.contains("check"), "{shell}");
     }
-    let (code, out) = mcplint(&root(), &["man"]);
+    let Output {
+        code, stdout: out, ..
+    } = Mcplint::new(&["man"]).env_clear().run();
     assert_eq!(code, 0);
     assert!(out.contains(".TH mcplint 1"));
 }

@@ -1,29 +1,6 @@
 //! `mcplint render` and variable sources, through the binary.
 
-use std::path::Path;
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn mcplint(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .envs(vars.iter().copied())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+use crate::support::Mcplint;
 
 const CONFIG: &str = r#"{
   "api": {
@@ -46,7 +23,9 @@ fn project(env: &str) -> tempfile::TempDir {
 #[test]
 fn renders_resolved_values_in_the_same_shape() {
     let dir = project("HOST=api.example.com\nAPI_TOKEN=synthetic-token\n");
-    let r = mcplint(dir.path(), &["render", "mcp-servers.json"], &[]);
+    let r = Mcplint::new(&["render", "mcp-servers.json"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
@@ -59,17 +38,15 @@ fn renders_resolved_values_in_the_same_shape() {
 #[test]
 fn process_environment_wins_unless_told_otherwise() {
     let dir = project("HOST=from-file.example.com\nAPI_TOKEN=t\n");
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json"],
-        &[("HOST", "from-env.example.com")],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json"])
+        .isolated_in(dir.path())
+        .env("HOST", "from-env.example.com")
+        .run();
     assert!(r.stdout.contains("from-env.example.com"));
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json", "--no-process-env"],
-        &[("HOST", "from-env.example.com")],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json", "--no-process-env"])
+        .isolated_in(dir.path())
+        .env("HOST", "from-env.example.com")
+        .run();
     assert!(r.stdout.contains("from-file.example.com"));
 }
 
@@ -82,27 +59,23 @@ fn later_env_files_win_and_replace_the_default() {
     )
     .unwrap();
     std::fs::write(dir.path().join("b.env"), "HOST=b.example.com\n").unwrap();
-    let r = mcplint(
-        dir.path(),
-        &[
-            "render",
-            "mcp-servers.json",
-            "--env-file",
-            "a.env",
-            "--env-file",
-            "b.env",
-        ],
-        &[],
-    );
+    let r = Mcplint::new(&[
+        "render",
+        "mcp-servers.json",
+        "--env-file",
+        "a.env",
+        "--env-file",
+        "b.env",
+    ])
+    .isolated_in(dir.path())
+    .run();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("https://b.example.com/mcp"));
     assert!(r.stdout.contains("Bearer a\""));
 
-    let r = mcplint(
-        dir.path(),
-        &["check", "mcp-servers.json", "--env-file", "missing.env"],
-        &[],
-    );
+    let r = Mcplint::new(&["check", "mcp-servers.json", "--env-file", "missing.env"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot read missing.env"), "{}", r.stderr);
 }
@@ -110,7 +83,9 @@ fn later_env_files_win_and_replace_the_default() {
 #[test]
 fn an_undefined_variable_means_no_output_and_exit_1() {
     let dir = project("HOST=api.example.com\n");
-    let r = mcplint(dir.path(), &["render", "mcp-servers.json"], &[]);
+    let r = Mcplint::new(&["render", "mcp-servers.json"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 1);
     assert!(r.stdout.is_empty());
     assert!(r.stderr.contains("env/undefined-variable"));
@@ -121,11 +96,9 @@ fn an_undefined_variable_means_no_output_and_exit_1() {
 fn output_file_is_private_atomic_and_never_the_input() {
     let dir = project("HOST=api.example.com\nAPI_TOKEN=synthetic-token\n");
     let out = dir.path().join("rendered.json");
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json", "-o", "rendered.json"],
-        &[],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json", "-o", "rendered.json"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.is_empty());
     #[cfg(unix)]
@@ -148,24 +121,22 @@ fn output_file_is_private_atomic_and_never_the_input() {
         "rendered.json",
         "--check",
     ];
-    assert_eq!(mcplint(dir.path(), &check, &[]).code, 0);
+    assert_eq!(Mcplint::new(&check).isolated_in(dir.path()).run().code, 0);
     std::fs::write(
         dir.path().join(".env"),
         "HOST=new.example.com\nAPI_TOKEN=synthetic-token\n",
     )
     .unwrap();
-    let r = mcplint(dir.path(), &check, &[]);
+    let r = Mcplint::new(&check).isolated_in(dir.path()).run();
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("stale"), "{}", r.stderr);
 
     // A render that fails leaves the existing output byte-identical.
     let before = std::fs::read(&out).unwrap();
     std::fs::write(dir.path().join(".env"), "HOST=x\n").unwrap();
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json", "-o", "rendered.json"],
-        &[],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json", "-o", "rendered.json"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 1);
     assert_eq!(std::fs::read(&out).unwrap(), before);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -182,11 +153,9 @@ fn output_file_is_private_atomic_and_never_the_input() {
     // Rendering onto the input is refused, whatever the spelling of the path.
     let original = std::fs::read(dir.path().join("mcp-servers.json")).unwrap();
     for target in ["mcp-servers.json", "./mcp-servers.json"] {
-        let r = mcplint(
-            dir.path(),
-            &["render", "mcp-servers.json", "-o", target],
-            &[],
-        );
+        let r = Mcplint::new(&["render", "mcp-servers.json", "-o", target])
+            .isolated_in(dir.path())
+            .run();
         assert_eq!(r.code, 2, "{target}");
         assert!(r.stderr.contains("refusing"), "{}", r.stderr);
     }
@@ -199,7 +168,9 @@ fn output_file_is_private_atomic_and_never_the_input() {
 #[test]
 fn redact_hides_every_secret_value() {
     let dir = project("HOST=api.example.com\nAPI_TOKEN=synthetic-token\n");
-    let r = mcplint(dir.path(), &["render", "mcp-servers.json", "--redact"], &[]);
+    let r = Mcplint::new(&["render", "mcp-servers.json", "--redact"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 0);
     assert!(!r.stdout.contains("synthetic-token"));
     assert!(r.stdout.contains("\"Authorization\": \"***\""));
@@ -211,17 +182,14 @@ fn values_are_not_expanded_twice() {
     let dir = project("HOST=${API_TOKEN}\nAPI_TOKEN=t\n");
     // In `.env`, `${API_TOKEN}` is a reference resolved once, like dotenv; the value that
     // results, and a value from the environment, go into the config as they are.
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json", "--no-process-env"],
-        &[],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(r.code, 1, "HOST refers to API_TOKEN before it is defined");
-    let r = mcplint(
-        dir.path(),
-        &["render", "mcp-servers.json"],
-        &[("HOST", "${API_TOKEN}"), ("API_TOKEN", "t")],
-    );
+    let r = Mcplint::new(&["render", "mcp-servers.json"])
+        .isolated_in(dir.path())
+        .envs([("HOST", "${API_TOKEN}"), ("API_TOKEN", "t")])
+        .run();
     assert!(
         r.stdout.contains("\"url\": \"https://${API_TOKEN}/mcp\""),
         "{}",

@@ -1,30 +1,12 @@
 //! `mcplint fix` and `render --to`, through the binary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use mcplint::env::EnvOptions;
 use mcplint::pipeline::{Input, Options, check_inputs};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mcplint(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .envs(vars.iter().copied())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use crate::support::{Mcplint, Output, root};
 
 fn copy_case(case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -75,7 +57,14 @@ fn fix_moves_every_secret_and_the_render_stays_the_same() {
         assert!(!secrets.is_empty(), "{case}");
         let original = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
 
-        let (code, stdout, stderr) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+        let Output {
+            code,
+            stdout,
+            stderr,
+            ..
+        } = Mcplint::new(&["fix", "--no-process-env"])
+            .isolated_in(dir.path())
+            .run();
         assert_eq!(code, 0, "{case}: {stderr}");
         assert!(stdout.is_empty());
         assert!(stderr.contains("rotate"), "{stderr}");
@@ -118,7 +107,9 @@ fn fix_keeps_comments_line_endings_and_everything_else() {
         "// team config\r\n{{\r\n  \"gh\": {{ \"command\": \"npx\", /* keep */ \"env\": {{ \"GITHUB_TOKEN\": \"{token}\", }} }},\r\n}}\r\n"
     );
     std::fs::write(dir.path().join("mcp-servers.jsonc"), &original).unwrap();
-    let (code, _, stderr) = mcplint(dir.path(), &["fix", "mcp-servers.jsonc"], &[]);
+    let Output { code, stderr, .. } = Mcplint::new(&["fix", "mcp-servers.jsonc"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(code, 0, "{stderr}");
     let fixed = std::fs::read_to_string(dir.path().join("mcp-servers.jsonc")).unwrap();
     assert_eq!(fixed, original.replace(&token, "${GITHUB_TOKEN}"));
@@ -136,7 +127,9 @@ fn fix_never_reuses_a_name_for_another_value() {
         "HF_CLIENT_ID=x\nHF_TOKEN=another-value\n",
     )
     .unwrap();
-    let (code, _, stderr) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+    let Output { code, stderr, .. } = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(code, 0, "{stderr}");
     let config = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
     assert!(config.contains("Bearer ${HF_TOKEN_2}"), "{config}");
@@ -151,11 +144,10 @@ fn fix_never_reuses_a_name_for_another_value() {
 fn an_interrupted_fix_never_loses_the_secret() {
     let dir = copy_case("secret-in-header");
     let original = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
-    let (code, _, stderr) = mcplint(
-        dir.path(),
-        &["fix", "--no-process-env"],
-        &[("MCPLINT_FAULT_AFTER_ENV_WRITE", "1")],
-    );
+    let Output { code, stderr, .. } = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .env("MCPLINT_FAULT_AFTER_ENV_WRITE", "1")
+        .run();
     assert_eq!(code, 2, "{stderr}");
     // The second write did not happen: the config still holds the secret, and so does .env.
     let config = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
@@ -170,7 +162,9 @@ fn an_interrupted_fix_never_loses_the_secret() {
     let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
     assert!(env.contains(token));
     // Running fix again finishes the job without a second copy in .env.
-    let (code, _, _) = mcplint(dir.path(), &["fix", "--no-process-env"], &[]);
+    let Output { code, .. } = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
     assert_eq!(code, 0);
     let env = std::fs::read_to_string(dir.path().join(".env")).unwrap();
     assert_eq!(env.matches(token).count(), 1);
@@ -195,7 +189,9 @@ fn fix_refuses_a_dotenv_git_would_commit_and_dry_run_writes_nothing() {
         .unwrap()
         .to_owned();
 
-    let (code, stdout, _) = mcplint(d, &["fix", "--dry-run", "--no-process-env"], &[]);
+    let Output { code, stdout, .. } = Mcplint::new(&["fix", "--dry-run", "--no-process-env"])
+        .isolated_in(d)
+        .run();
     assert_eq!(code, 0);
     assert!(
         stdout.contains("+    \"headers\": { \"Authorization\": \"Bearer ${HF_TOKEN}\" },"),
@@ -219,7 +215,9 @@ fn fix_refuses_a_dotenv_git_would_commit_and_dry_run_writes_nothing() {
             .unwrap()
             .success()
     );
-    let (code, _, stderr) = mcplint(d, &["fix", "--no-process-env"], &[]);
+    let Output { code, stderr, .. } = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(d)
+        .run();
     assert_eq!(code, 2);
     assert!(
         stderr.contains("refusing") && stderr.contains(".gitignore"),
@@ -229,7 +227,9 @@ fn fix_refuses_a_dotenv_git_would_commit_and_dry_run_writes_nothing() {
         std::fs::read_to_string(d.join("mcp-servers.json")).unwrap(),
         original
     );
-    let (code, _, _) = mcplint(d, &["fix", "--no-process-env", "--force"], &[]);
+    let Output { code, .. } = Mcplint::new(&["fix", "--no-process-env", "--force"])
+        .isolated_in(d)
+        .run();
     assert_eq!(code, 0);
 }
 
@@ -255,12 +255,23 @@ fn every_conversion_passes_check_in_its_own_shape() {
             if keep {
                 args.push("--keep-vars");
             }
-            let (code, stdout, stderr) = mcplint(dir.path(), &args, &[]);
+            let Output {
+                code,
+                stdout,
+                stderr,
+                ..
+            } = Mcplint::new(&args).isolated_in(dir.path()).run();
             assert_eq!(code, 0, "{target}: {stderr}");
             let out = tempfile::tempdir().unwrap();
             std::fs::write(out.path().join(file), &stdout).unwrap();
             std::fs::copy(dir.path().join(".env"), out.path().join(".env")).unwrap();
-            let (code, report, _) = mcplint(out.path(), &["check", file, "--no-process-env"], &[]);
+            let Output {
+                code,
+                stdout: report,
+                ..
+            } = Mcplint::new(&["check", file, "--no-process-env"])
+                .isolated_in(out.path())
+                .run();
             assert_eq!(code, 0, "{target} (keep-vars: {keep}):\n{stdout}\n{report}");
             if !keep {
                 assert!(

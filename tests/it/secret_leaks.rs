@@ -1,30 +1,12 @@
 //! No output of any kind shows a detected secret whole: every secret kind, through every
 //! output format and command, stdout and stderr alike.
 
-mod support;
-
 use std::path::Path;
-use std::process::Command;
 
 use mcplint::secrets::catalogue::PROVIDERS;
-use support::tokens::{self, Rng};
 
-fn mcplint(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    let code = out.status.code().unwrap();
-    assert!(matches!(code, 0..=2), "{args:?} exited {code}");
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::support::Mcplint;
+use crate::support::tokens::{self, Rng};
 
 /// Fails when more than the allowed prefix of `secret` shows anywhere in `output`: every
 /// 12-character window after that prefix is looked for.
@@ -119,17 +101,20 @@ fn no_output_shows_a_secret() {
         (&sub, vec!["check", "mcp-servers.json", "--fail-on", "info"]),
     ];
     for (cwd, args) in &runs {
-        let output = mcplint(cwd, args);
+        let out = Mcplint::new(args).isolated_in(cwd).lossy().run();
+        assert!(matches!(out.code, 0..=2), "{args:?} exited {}", out.code);
+        let output = format!("{}\n{}", out.stdout, out.stderr);
         for secret in &secrets {
             assert_hidden(secret, &output, &args.join(" "));
         }
     }
     // The check found them all, so the assertions above were about found secrets.
-    let json = mcplint(
-        dir.path(),
-        &["check", "mcp-servers.json", "--format", "json"],
-    );
-    let doc: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    let out = Mcplint::new(&["check", "mcp-servers.json", "--format", "json"])
+        .isolated_in(dir.path())
+        .lossy()
+        .run();
+    assert!(matches!(out.code, 0..=2), "exited {}", out.code);
+    let doc = out.json();
     let found = doc["diagnostics"]
         .as_array()
         .unwrap()

@@ -1,12 +1,10 @@
 //! The hook as people install it: the real `pre-commit` (pinned, installed by `.ci/run`) runs
 //! `try-repo` on this repository, in a scratch git repository, and builds the hook from source.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::tokens::{self, Rng};
+use crate::support::tokens::{self, Rng};
 
 fn pre_commit() -> Option<PathBuf> {
     let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ci-venv/bin/pre-commit");

@@ -1,61 +1,23 @@
 //! The command line as a user meets it: exit codes, file discovery, stdin, several files,
 //! the rule documentation, and exact positions.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use crate::support::Mcplint;
 
 fn fixture(case: &str) -> String {
     format!("{}/fixtures/{case}", env!("CARGO_MANIFEST_DIR"))
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        // The fixtures' `.env` files are tracked on purpose: keep git out of the picture.
-        .env("GIT_CEILING_DIRECTORIES", env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
-}
-
-fn json(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).expect("json output")
-}
-
 #[test]
 fn syntax_error_has_its_exact_line_and_column() {
-    let r = run(&[
+    let r = Mcplint::new(&[
         "check",
         "--format",
         "json",
         &fixture("syntax-error-mid-file/mcp-servers.json"),
-    ]);
+    ])
+    .run();
     assert_eq!(r.code, 1);
-    let d = &json(&r)["diagnostics"][0];
+    let d = &r.json()["diagnostics"][0];
     assert_eq!(d["rule"], "parse/syntax");
     // Line 7 is `    "command": "uvx"`; the comma belongs right after the closing quote.
     assert_eq!(
@@ -66,13 +28,14 @@ fn syntax_error_has_its_exact_line_and_column() {
 
 #[test]
 fn duplicate_key_names_both_lines() {
-    let r = run(&[
+    let r = Mcplint::new(&[
         "check",
         "--format",
         "json",
         &fixture("duplicate-server-name/mcp-servers.json"),
-    ]);
-    let d = &json(&r)["diagnostics"][0];
+    ])
+    .run();
+    let d = &r.json()["diagnostics"][0];
     assert_eq!(d["rule"], "parse/duplicate-key");
     assert_eq!(d["pointer"], "/github");
     assert_eq!(d["line"], 11);
@@ -83,13 +46,14 @@ fn duplicate_key_names_both_lines() {
 
 #[test]
 fn columns_count_characters() {
-    let r = run(&[
+    let r = Mcplint::new(&[
         "check",
         "--format",
         "json",
         &fixture("non-ascii/mcp-servers.json"),
-    ]);
-    let doc = json(&r);
+    ])
+    .run();
+    let doc = r.json();
     let d = doc["diagnostics"]
         .as_array()
         .unwrap()
@@ -108,35 +72,35 @@ fn columns_count_characters() {
 #[test]
 fn no_file_checks_the_config_in_the_current_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run_in(dir.path(), &["check"], None);
+    let r = Mcplint::new(&["check"]).dir(dir.path()).run();
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no MCP config found"), "{}", r.stderr);
     assert!(r.stderr.contains("mcp-servers.json"));
 
     std::fs::write(dir.path().join(".mcp.json"), r#"{"mcpServers": {"a": {}}}"#).unwrap();
-    let r = run_in(dir.path(), &["check", "--format", "json"], None);
+    let r = Mcplint::new(&["check", "--format", "json"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, 1);
-    assert_eq!(json(&r)["diagnostics"][0]["file"], ".mcp.json");
-    assert_eq!(json(&r)["diagnostics"][0]["pointer"], "/mcpServers/a");
+    assert_eq!(r.json()["diagnostics"][0]["file"], ".mcp.json");
+    assert_eq!(r.json()["diagnostics"][0]["pointer"], "/mcpServers/a");
 }
 
 #[test]
 fn stdin_and_several_files_in_one_run() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = run_in(
-        dir,
-        &[
-            "check",
-            "--format",
-            "json",
-            "fixtures/valid-bare-map/mcp-servers.json",
-            "-",
-            "fixtures/empty-command/mcp-servers.json",
-        ],
-        Some(r#"{"x": {"command": "npx", "arg": []}}"#),
-    );
+    // From the repository root, where the runner starts unless told otherwise.
+    let r = Mcplint::new(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/valid-bare-map/mcp-servers.json",
+        "-",
+        "fixtures/empty-command/mcp-servers.json",
+    ])
+    .stdin(r#"{"x": {"command": "npx", "arg": []}}"#)
+    .run();
     assert_eq!(r.code, 1);
-    let doc = json(&r);
+    let doc = r.json();
     assert_eq!(doc["summary"]["files"], 3);
     let files: Vec<&str> = doc["diagnostics"]
         .as_array()
@@ -152,11 +116,12 @@ fn stdin_and_several_files_in_one_run() {
 
 #[test]
 fn unreadable_file_is_exit_2_and_the_others_are_still_checked() {
-    let r = run(&[
+    let r = Mcplint::new(&[
         "check",
         "does-not-exist.json",
         &fixture("empty-command/mcp-servers.json"),
-    ]);
+    ])
+    .run();
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("cannot read does-not-exist.json"),
@@ -169,22 +134,33 @@ fn unreadable_file_is_exit_2_and_the_others_are_still_checked() {
 #[test]
 fn fail_on_sets_the_threshold() {
     let file = fixture("utf8-bom/mcp-servers.json"); // one warning
-    assert_eq!(run(&["check", &file]).code, 0);
-    assert_eq!(run(&["check", &file, "--fail-on", "warning"]).code, 1);
+    assert_eq!(Mcplint::new(&["check", &file]).run().code, 0);
+    assert_eq!(
+        Mcplint::new(&["check", &file, "--fail-on", "warning"])
+            .run()
+            .code,
+        1
+    );
 }
 
 #[test]
 fn usage_errors_are_exit_2() {
-    assert_eq!(run(&["check", "--format", "xml"]).code, 2);
-    assert_eq!(run(&["frobnicate"]).code, 2);
+    assert_eq!(Mcplint::new(&["check", "--format", "xml"]).run().code, 2);
+    assert_eq!(Mcplint::new(&["frobnicate"]).run().code, 2);
 }
 
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let file = fixture("empty-command/mcp-servers.json");
-    assert!(!run(&["check", &file]).stdout.contains('\u{1b}'));
     assert!(
-        run(&["check", &file, "--color", "always"])
+        !Mcplint::new(&["check", &file])
+            .run()
+            .stdout
+            .contains('\u{1b}')
+    );
+    assert!(
+        Mcplint::new(&["check", &file, "--color", "always"])
+            .run()
             .stdout
             .contains('\u{1b}')
     );
@@ -192,7 +168,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn rules_lists_every_rule() {
-    let r = run(&["rules"]);
+    let r = Mcplint::new(&["rules"]).run();
     assert_eq!(r.code, 0);
     for rule in mcplint::rules::all() {
         let line = r.stdout.lines().find(|l| l.starts_with(rule.id)).unwrap();
@@ -202,7 +178,7 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn explain_prints_the_docs_and_suggests_on_a_typo() {
-    let r = run(&["explain", "parse/duplicate-key"]);
+    let r = Mcplint::new(&["explain", "parse/duplicate-key"]).run();
     assert_eq!(r.code, 0);
     assert!(
         r.stdout
@@ -211,9 +187,9 @@ fn explain_prints_the_docs_and_suggests_on_a_typo() {
     assert!(r.stdout.contains("## Why is this bad?"));
     assert!(!r.stdout.contains("\n /// "));
 
-    assert_eq!(run(&["explain", "duplicate-key"]).code, 0);
+    assert_eq!(Mcplint::new(&["explain", "duplicate-key"]).run().code, 0);
 
-    let r = run(&["explain", "schema/unknown-fields"]);
+    let r = Mcplint::new(&["explain", "schema/unknown-fields"]).run();
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("did you mean `schema/unknown-field`?"),
@@ -224,7 +200,7 @@ fn explain_prints_the_docs_and_suggests_on_a_typo() {
 
 #[test]
 fn schema_prints_the_embedded_schema() {
-    let r = run(&["schema"]);
+    let r = Mcplint::new(&["schema"]).run();
     assert_eq!(r.code, 0);
     let printed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let file = std::fs::read_to_string(format!(
@@ -278,14 +254,14 @@ fn settings_file_ignores_paths_and_names_env_files() {
         r#"{ "ignore": ["vendor/**"], "envFiles": ["ci.env"] }"#,
     )
     .unwrap();
-    let r = run_in(
-        d,
-        &["check", "mcp-servers.json", "vendor/mcp-servers.json"],
-        None,
-    );
+    let r = Mcplint::new(&["check", "mcp-servers.json", "vendor/mcp-servers.json"])
+        .dir(d)
+        .run();
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     // Flags override the file.
-    let r = run_in(d, &["check", "mcp-servers.json", "--no-config"], None);
+    let r = Mcplint::new(&["check", "mcp-servers.json", "--no-config"])
+        .dir(d)
+        .run();
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("FROM_CI_FILE"));
 }

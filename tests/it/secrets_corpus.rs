@@ -1,8 +1,6 @@
 //! Recall and false alarms on a generated corpus: at least 99% of planted secrets found,
 //! at most 1% of decoys flagged as secrets, across every slot.
 
-mod support;
-
 use std::collections::HashMap;
 
 use mcplint::env::EnvOptions;
@@ -11,7 +9,7 @@ use mcplint::pipeline::{Options, check_text};
 #[test]
 fn recall_and_false_alarms_on_a_generated_corpus() {
     // Over 4,000 servers: on two cores or more the servers are checked in parallel.
-    let corpus = support::corpus::generate(5_000, 20261126);
+    let corpus = crate::support::corpus::generate(5_000, 20261126);
     let options = Options {
         env: EnvOptions {
             files: Vec::new(),

@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::support::Mcplint;
+
 fn git(dir: &Path, args: &[&str]) -> bool {
     Command::new("git")
         .args(args)
@@ -12,13 +14,12 @@ fn git(dir: &Path, args: &[&str]) -> bool {
 }
 
 fn env_file_findings(dir: &Path) -> Vec<(String, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_mcplint"))
-        .args(["check", "--format", "json", "mcp-servers.json"])
-        .current_dir(dir)
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The test's environment is kept: the binary needs `PATH` to find git.
+    let doc = Mcplint::new(&["check", "--format", "json", "mcp-servers.json"])
+        .dir(dir)
+        .ceiling(dir.parent().unwrap())
+        .run()
+        .json();
     doc["diagnostics"]
         .as_array()
         .unwrap()

@@ -1,12 +1,10 @@
 //! Secrets: every provider on generated samples and near misses, every context slot, the
 //! decoys that must stay quiet, and no secret shown whole in any output.
 
-mod support;
-
+use crate::support::tokens::{self, Rng};
 use mcplint::env::EnvOptions;
 use mcplint::pipeline::{Options, Report, check_text};
 use mcplint::secrets::catalogue::PROVIDERS;
-use support::tokens::{self, Rng};
 
 fn options() -> Options {
     Options {

@@ -1,0 +1,21 @@
+//! The integration tests, as one binary (one link of the crate, one run): a module per
+//! subject, the shared code in `support`.
+
+mod support;
+
+mod bad_inputs;
+mod cli;
+mod expansion_vs_bash;
+mod fix_and_convert;
+mod fixtures;
+mod formats;
+mod git_hygiene;
+mod layers;
+mod limits;
+mod pre_commit;
+mod properties;
+mod render;
+mod rule_examples;
+mod secret_leaks;
+mod secrets;
+mod secrets_corpus;

@@ -1,2 +1,0 @@
-pub mod corpus;
-pub mod tokens;
