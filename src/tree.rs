@@ -134,6 +134,15 @@ impl Strings for Verbatim {
     }
 }
 
+/// The span in the file of bytes `range` of a string literal's decoded value; `lit` spans
+/// the literal with its quotes. The one way from a piece of a value to where it is written.
+pub fn decoded_span(text: &str, lit: Span, range: std::ops::Range<usize>) -> Span {
+    Span::new(
+        string_offset(text, lit, range.start),
+        string_offset(text, lit, range.end),
+    )
+}
+
 /// The file offset of byte `decoded` of a string literal's value, through its escapes
 /// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes.
 pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {

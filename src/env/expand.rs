@@ -61,12 +61,8 @@ impl<'x> Expander<'x> {
             return src.to_owned();
         }
         let lit_span: Span = lit.range.into();
-        let at = |r: std::ops::Range<usize>| {
-            Span::new(
-                tree::string_offset(&self.file.text, lit_span, r.start),
-                tree::string_offset(&self.file.text, lit_span, r.end),
-            )
-        };
+        let at =
+            |r: std::ops::Range<usize>| tree::decoded_span(&self.file.text, lit_span, r.clone());
         let pieces = match template::parse(src, Grammar::Config) {
             Ok(p) => p,
             Err(invalid) => {

@@ -108,12 +108,7 @@ impl Secrets {
             return;
         }
         let lit_span: Span = lit.range.into();
-        let at = |r: std::ops::Range<usize>| {
-            Span::new(
-                tree::string_offset(text, lit_span, r.start),
-                tree::string_offset(text, lit_span, r.end),
-            )
-        };
+        let at = |r: std::ops::Range<usize>| tree::decoded_span(text, lit_span, r.clone());
         let mut slot = None;
         let first_of_literal = self.found.len();
         for m in tokens::find(value) {
@@ -281,10 +276,7 @@ impl Secrets {
                 && !fake::is_placeholder(password)
                 && !self.hit_literals.contains(&lit.range.start)
             {
-                let span = Span::new(
-                    tree::string_offset(text, lit.range.into(), start),
-                    tree::string_offset(text, lit.range.into(), value.len()),
-                );
+                let span = tree::decoded_span(text, lit.range.into(), start..value.len());
                 let slot = slot_of(path, Some(server));
                 self.push(
                     Kind::BasicAuth,
@@ -329,10 +321,7 @@ impl Secrets {
         if value.contains("${") || value.trim().is_empty() {
             return;
         }
-        let span = Span::new(
-            tree::string_offset(text, lit.range.into(), range.start),
-            tree::string_offset(text, lit.range.into(), range.end),
-        );
+        let span = tree::decoded_span(text, lit.range.into(), range.clone());
         let mut slot = slot_of(path, Some(server));
         if matches!(path, Path::Index(..)) {
             slot.flag = name;
