@@ -5,6 +5,7 @@
 //! entry once ([`tree`]), and hands the [`diagnostic::Diagnostic`]s to a printer ([`report`]).
 
 pub mod cli;
+pub mod clients;
 pub mod convert;
 pub mod diagnostic;
 pub mod env;

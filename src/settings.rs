@@ -8,6 +8,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
+use crate::clients::{Client, ClientChoice};
 use crate::diagnostic::Diagnostic;
 use crate::oauth::Profile;
 use crate::registry::Severity;
@@ -29,6 +30,8 @@ pub struct Settings {
     pub callback_path: Option<String>,
     pub registered: Vec<String>,
     pub profile: Option<Profile>,
+    /// `"client"` and `"clients"`: which client configs are read as.
+    pub clients: ClientChoice,
 }
 
 /// The nearest `.mcplint.json` in `start` or a parent.
@@ -77,6 +80,7 @@ pub fn load(path: &FsPath, id: FileId) -> (SourceFile, Settings, Vec<Diagnostic>
         path: Some(path.to_path_buf()),
         ..Settings::default()
     };
+    settings.clients.base = path.parent().map(FsPath::to_path_buf);
     let root = crate::parse::parse(&file, id, crate::parse::Dialect::Jsonc, &mut out);
     // A settings file that cannot be parsed says so under its own rule.
     for d in &mut out {
@@ -95,7 +99,9 @@ struct Reader<'r> {
     out: &'r mut Vec<Diagnostic>,
 }
 
-const KEYS: &[&str] = &["$schema", "rules", "ignore", "envFiles", "oauth"];
+const KEYS: &[&str] = &[
+    "$schema", "rules", "ignore", "envFiles", "oauth", "client", "clients",
+];
 const OAUTH_KEYS: &[&str] = &["hubUrl", "callbackPath", "registeredRedirectUris", "hub"];
 
 impl Reader<'_> {
@@ -213,7 +219,64 @@ impl Reader<'_> {
                         .collect();
                 }
                 "oauth" => self.oauth(&prop.value, &path, settings),
+                "client" => {
+                    if let Some(name) = self.string(&prop.value, &path) {
+                        settings.clients.default =
+                            self.client(&name, prop.value.range().into(), &path);
+                    }
+                }
+                "clients" => self.clients(&prop.value, &path, settings),
                 _ => {}
+            }
+        }
+    }
+
+    /// The client named `name`, or a finding at `span` with the closest id.
+    fn client(&mut self, name: &str, span: Span, path: &Path) -> Option<&'static Client> {
+        if let Some(client) = crate::clients::find(name) {
+            return Some(client);
+        }
+        let ids = crate::clients::CLIENTS.iter().map(|c| c.id);
+        let help = match crate::suggest::closest(name, ids.clone()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "use one of {} (`mcplint clients` lists them)",
+                ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        self.error(span, path, format!("no client `{name}`"), help);
+        None
+    }
+
+    fn clients(&mut self, value: &Node, path: &Path, settings: &mut Settings) {
+        let Node::Object(map) = value else {
+            self.error(
+                value.range().into(),
+                path,
+                "`clients` must be an object of globs to client ids".into(),
+                "write `\"clients\": { \"configs/*.json\": \"template\" }`".into(),
+            );
+            return;
+        };
+        for prop in &map.properties {
+            let pattern = prop.name.as_str();
+            let here = Path::Key(path, pattern);
+            let glob = match Glob::new(pattern) {
+                Ok(g) => g.compile_matcher(),
+                Err(e) => {
+                    self.error(
+                        prop_name_span(prop),
+                        &here,
+                        format!("`{pattern}` is not a valid glob: {}", e.kind()),
+                        "use `*`, `**`, `?` and `[...]`, as in `configs/**/*.json`".into(),
+                    );
+                    continue;
+                }
+            };
+            if let Some(name) = self.string(&prop.value, &here)
+                && let Some(client) = self.client(&name, prop.value.range().into(), &here)
+            {
+                settings.clients.globs.push((glob, client));
             }
         }
     }

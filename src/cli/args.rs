@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use crate::clients::{Client, ClientChoice};
 use crate::convert::Target;
 use crate::oauth::{OAuthOptions, Profile};
 use crate::pipeline::Options;
@@ -115,6 +116,10 @@ pub(super) struct SettingsArgs {
     /// Ignore any `.mcplint.json`.
     #[arg(long, conflicts_with = "config")]
     pub(super) no_config: bool,
+    /// Read every config as this client's file (`mcplint clients` lists them), whatever its
+    /// path; `template` for a file that `mcplint render` turns into a client's config.
+    #[arg(long, value_name = "CLIENT", value_parser = client_parser())]
+    pub(super) client: Option<&'static Client>,
     /// Do not read configs larger than this many MiB [default: 64].
     #[arg(long, value_name = "MiB")]
     pub(super) max_file_size: Option<u64>,
@@ -128,6 +133,7 @@ pub(super) struct Loaded {
         Vec<crate::diagnostic::Diagnostic>,
     )>,
     pub(super) max_file_size: Option<u64>,
+    pub(super) client: Option<&'static Client>,
 }
 
 impl SettingsArgs {
@@ -148,6 +154,7 @@ impl SettingsArgs {
                 settings: crate::settings::Settings::default(),
                 file: None,
                 max_file_size: self.max_file_size,
+                client: self.client,
             },
             Some(path) => {
                 let (file, settings, diags) = crate::settings::load(&path, 0);
@@ -155,6 +162,7 @@ impl SettingsArgs {
                     settings,
                     file: Some((file, diags)),
                     max_file_size: self.max_file_size,
+                    client: self.client,
                 }
             }
         }
@@ -176,6 +184,10 @@ impl Loaded {
                 .max_file_size
                 .map_or(0, |mib| mib.saturating_mul(1024 * 1024)),
             oauth: oauth.options(&self.settings),
+            clients: ClientChoice {
+                forced: self.client,
+                ..self.settings.clients.clone()
+            },
         }
     }
 
@@ -316,4 +328,15 @@ fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
         name.parse::<Profile>()
             .expect("the parser accepts only the names of profiles")
     })
+}
+
+/// `--client`: one of the registry's clients by id, each listed with its name.
+fn client_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        crate::clients::CLIENTS
+            .iter()
+            .map(|c| PossibleValue::new(c.id).help(c.name)),
+    )
+    .map(|id| crate::clients::find(&id).expect("the parser accepts only the registry's ids"))
 }

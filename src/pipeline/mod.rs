@@ -12,6 +12,7 @@ mod walk;
 
 use std::path::PathBuf;
 
+use crate::clients::{Client, Mode};
 use crate::env::Environment;
 use crate::parse::Dialect;
 use crate::source::SourceFile;
@@ -19,6 +20,17 @@ use crate::source::SourceFile;
 pub use read::{DEFAULT_MAX_FILE_SIZE, DEFAULT_NAMES, Input, find_default_config};
 pub use report::{Options, ReadError, Report, Resolved};
 pub use shape::{servers_in, servers_in_mut, servers_key_in};
+
+/// How a config is parsed: JSONC when its client accepts comments, when its name ends in
+/// `.jsonc`, or with `--jsonc`; an unrecognised file named `mcp.json` is taken as VS Code's.
+fn dialect(client: &Client, name: &str, options: &Options) -> Dialect {
+    let by_name = Dialect::for_path(name);
+    let jsonc = options.jsonc
+        || client.comments.value
+        || name.ends_with(".jsonc")
+        || (client.mode == Mode::Template && by_name == Dialect::Jsonc);
+    if jsonc { Dialect::Jsonc } else { Dialect::Json }
+}
 
 /// Checks every input; unreadable ones are recorded, not fatal to the others.
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
@@ -47,12 +59,7 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
                 continue;
             }
         };
-        let dialect = if options.jsonc {
-            Dialect::Jsonc
-        } else {
-            Dialect::for_path(&input.name())
-        };
-        check_one(&mut report, &mut env, input, bytes, dialect, options);
+        check_one(&mut report, &mut env, input, bytes, options);
     }
     env.report_unused(&mut report.diagnostics);
     report.sort();
@@ -65,17 +72,11 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
     let mut report = Report::default();
     let mut env = Environment::new(&options.env);
     let input = Input::Path(PathBuf::from(name));
-    let dialect = if options.jsonc {
-        Dialect::Jsonc
-    } else {
-        Dialect::for_path(name)
-    };
     check_one(
         &mut report,
         &mut env,
         &input,
         text.as_bytes().to_vec(),
-        dialect,
         options,
     );
     env.report_unused(&mut report.diagnostics);
@@ -87,7 +88,6 @@ fn check_one(
     env: &mut Environment,
     input: &Input,
     bytes: Vec<u8>,
-    dialect: Dialect,
     options: &Options,
 ) {
     let id = report.files.len();
@@ -118,5 +118,15 @@ fn check_one(
         }
     };
     report.files.push(SourceFile::new(name, text));
-    walk::check_config(report, env, input, id, dialect, options);
+    let client = options.clients.for_path(&input.name());
+    report.inputs.push((id, client));
+    walk::check_config(
+        report,
+        env,
+        input,
+        id,
+        dialect(client, &input.name(), options),
+        client,
+        options,
+    );
 }

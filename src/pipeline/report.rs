@@ -1,5 +1,6 @@
 //! What a run is asked to do, and what it found.
 
+use crate::clients::{Client, ClientChoice};
 use crate::diagnostic::Diagnostic;
 use crate::env::EnvOptions;
 use crate::oauth::OAuthOptions;
@@ -18,6 +19,8 @@ pub struct Options {
     /// Files larger than this many bytes are not read (`parse/too-large`); 0 means the default.
     pub max_file_size: u64,
     pub oauth: OAuthOptions,
+    /// How the client each config is read as is chosen.
+    pub clients: ClientChoice,
 }
 
 /// A file that could not be read at all (exit code 2).
@@ -47,6 +50,8 @@ pub struct Report {
     pub resolved: Vec<Resolved>,
     /// The hardcoded secrets found, for `mcplint fix`.
     pub moves: Vec<crate::secrets::Move>,
+    /// Each config, with the client it was read as.
+    pub inputs: Vec<(FileId, &'static Client)>,
     /// The variables the run saw (for `fix`, which must not reuse a name).
     pub environment: Option<crate::env::Environment>,
     /// What `render --to` could not express.

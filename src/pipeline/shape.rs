@@ -2,8 +2,47 @@
 
 use jsonc_parser::ast::{Object, Value as Node};
 
+use crate::clients::Client;
+
 /// Fields whose string value makes an object a server entry rather than a map of servers.
 const ENTRY_FIELDS: &[&str] = &["command", "url", "type"];
+
+/// The keys that may hold servers in some client's format.
+const SERVER_KEYS: &[&str] = &["mcpServers", "servers"];
+
+/// Where a config keeps its servers, as its client reads it.
+#[derive(Debug)]
+pub(super) struct Keys {
+    /// The key the client reads servers from; `None`: a bare map (when the client allows it)
+    /// or no servers at all.
+    pub read: Option<&'static str>,
+    /// Other keys that hold servers for other clients: linted too, and reported when the
+    /// client ignores them (`config/ignored-root`).
+    pub ignored: Vec<&'static str>,
+}
+
+/// The server keys of `root` for `client`.
+pub(super) fn server_keys(root: &Object, client: &Client) -> Keys {
+    let present = |k: &str| matches!(root.get(k).map(|p| &p.value), Some(Node::Object(_)));
+    let read = if client.roots.value.is_empty() {
+        servers_key(root)
+    } else {
+        client
+            .roots
+            .value
+            .iter()
+            .copied()
+            .find(|k| root.get(k).is_some())
+    };
+    let ignored = SERVER_KEYS
+        .iter()
+        .copied()
+        .filter(|k| Some(*k) != read && present(k))
+        // In mcplint's own formats `servers` may be a server's name in a bare map.
+        .filter(|_| !client.roots.value.is_empty() || read.is_some())
+        .collect();
+    Keys { read, ignored }
+}
 
 /// The key holding the servers, or `None` for a bare map of servers.
 /// `servers` is taken as VS Code's key only when it does not look like a server itself.

@@ -10,6 +10,7 @@ use super::read::Input;
 use super::report::{Options, ReadError, Report, Resolved};
 use super::shape;
 use super::values::Converter;
+use crate::clients::Client;
 use crate::diagnostic::Diagnostic;
 use crate::env::{Environment, Expander, VarSet};
 use crate::oauth;
@@ -31,6 +32,7 @@ pub(super) fn check_config(
     input: &Input,
     id: FileId,
     dialect: Dialect,
+    client: &'static Client,
     options: &Options,
 ) {
     let mut failures = Vec::new();
@@ -51,15 +53,21 @@ pub(super) fn check_config(
         conv,
         env,
         env.set(set),
+        client,
         options.keep_resolved,
         options.keep_raw,
     );
     let mut out = Vec::new();
-    let root = check_source(&mut walk, dialect, &mut out);
-    let (used, mut secrets, raw, comments) = (walk.used, walk.redact, walk.raw, walk.comments);
-    let parsed = walk.parsed;
+    let file = &report.files[id];
+    let parsed = parse::parse(file, id, dialect, &mut out);
+    let root = parsed.as_ref().and_then(|p| match &p.root {
+        Node::Object(root) => Some(root),
+        _ => None,
+    });
+    let resolved = root.map(|root| walk_root(&mut walk, root, &mut out));
+    let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id);
-    if parsed {
+    if let Some(root) = root {
         let mut oauth_options = options.oauth.clone();
         if oauth_options.hub_url.is_none() {
             let set = env.set(set);
@@ -70,8 +78,10 @@ pub(super) fn check_config(
                 .map(str::to_owned);
         }
         let cx = FileContext {
-            file: &report.files[id],
+            file,
             id,
+            client,
+            root,
             apps: &walk.apps,
             oauth: &oauth_options,
             secrets: &found.all,
@@ -82,6 +92,7 @@ pub(super) fn check_config(
         // per place), the order a single pass gave.
         out[first..].sort_by_key(|d| d.span.start);
     }
+    let comments = parsed.map(|p| p.comments).unwrap_or_default();
     report.diagnostics.extend(out);
     let file = &mut report.files[id];
     file.comments = comments;
@@ -92,7 +103,7 @@ pub(super) fn check_config(
         report.moves.extend(moves);
     }
     env.set_mut(set).mark_used(used);
-    if let Some(root) = root.filter(|_| options.keep_resolved) {
+    if let Some(root) = resolved.filter(|_| options.keep_resolved) {
         report.resolved.push(Resolved {
             file: id,
             root,
@@ -115,10 +126,8 @@ struct Walk<'w> {
     apps: Vec<oauth::App>,
     keep_raw: bool,
     raw: Option<serde_json::Value>,
-    /// The file's comments, from its one parse (for suppressions).
-    comments: Vec<(Span, String)>,
-    /// Whether the file parsed (its file hooks run).
-    parsed: bool,
+    /// The client the file is read as.
+    client: &'static Client,
 }
 
 impl<'w> Walk<'w> {
@@ -126,6 +135,7 @@ impl<'w> Walk<'w> {
         conv: Converter<'w>,
         env: &'w Environment,
         set: &'w VarSet,
+        client: &'static Client,
         keep: bool,
         keep_raw: bool,
     ) -> Walk<'w> {
@@ -140,8 +150,7 @@ impl<'w> Walk<'w> {
             apps: Vec::new(),
             keep_raw,
             raw: None,
-            comments: Vec::new(),
-            parsed: false,
+            client,
         }
     }
 
@@ -168,20 +177,11 @@ impl<'w> Walk<'w> {
     }
 }
 
-/// Runs every rule on one decoded config; returns the resolved document when it parses.
-fn check_source(
-    walk: &mut Walk,
-    dialect: Dialect,
-    out: &mut Vec<Diagnostic>,
-) -> Option<serde_json::Value> {
+/// Walks the servers of a config that parsed; returns the resolved document (empty unless
+/// `render` asked to keep it).
+fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde_json::Value {
     let file = walk.conv.file;
     let id = walk.conv.id;
-    let parsed = parse::parse(file, id, dialect, out)?;
-    walk.comments = parsed.comments;
-    let Node::Object(root) = parsed.root else {
-        return None;
-    };
-    walk.parsed = true;
     if walk.keep_raw {
         // The document as written, for `render --keep-vars` (findings come from the walk).
         walk.raw = Some(walk.conv.convert(
@@ -192,26 +192,31 @@ fn check_source(
     }
     let root_path = Path::Root;
     let mut resolved = serde_json::Map::new();
-    match shape::servers_key(&root) {
-        None => servers(walk, &root, &root_path, out, &mut resolved),
-        Some(key) => {
+    let keys = shape::server_keys(root, walk.client);
+    match keys.read {
+        None if walk.client.roots.value.is_empty() => {
+            servers(walk, root, &root_path, out, &mut resolved);
+        }
+        read => {
+            let key = read.unwrap_or("");
             duplicate_key::report(file, id, &root.properties, &root_path, false, out);
             for prop in &root.properties {
                 let name = prop.name.as_str();
                 let path = Path::Key(&root_path, name);
+                let is_servers = name == key || keys.ignored.contains(&name);
                 let value = match (name, &prop.value) {
-                    (n, Node::Object(map)) if n == key => {
+                    (_, Node::Object(map)) if is_servers => {
                         let mut entries = serde_json::Map::new();
                         servers(walk, map, &path, out, &mut entries);
                         serde_json::Value::Object(entries)
                     }
-                    (n, other) if n == key => {
+                    (_, other) if is_servers => {
                         out.push(invalid_type::at_node(
                             id,
                             other,
                             &path,
-                            &format!("`{key}` must be an object of servers"),
-                            &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
+                            &format!("`{name}` must be an object of servers"),
+                            &format!("write `\"{name}\": {{ \"server-name\": {{ ... }} }}`"),
                         ));
                         walk.scan_only(other, &path, out)
                     }
@@ -243,7 +248,7 @@ fn check_source(
             }
         }
     }
-    walk.keep.then_some(serde_json::Value::Object(resolved))
+    serde_json::Value::Object(resolved)
 }
 
 /// Below this many servers one thread does it all; above, the servers are split between the
@@ -274,13 +279,13 @@ fn servers(
         servers_part(walk, props, path, out, resolved);
         return;
     }
-    let (conv, env, set, keep) = (walk.conv, walk.env, walk.set, walk.keep);
+    let (conv, env, set, client, keep) = (walk.conv, walk.env, walk.set, walk.client, walk.keep);
     let parts: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = props
             .chunks(props.len().div_ceil(threads))
             .map(|chunk| {
                 scope.spawn(move || {
-                    let mut part = Walk::new(conv, env, set, keep, false);
+                    let mut part = Walk::new(conv, env, set, client, keep, false);
                     let mut part_out = Vec::new();
                     let mut part_resolved = serde_json::Map::new();
                     servers_part(&mut part, chunk, path, &mut part_out, &mut part_resolved);
@@ -409,6 +414,7 @@ fn entry(
     let cx = EntryContext {
         file: walk.conv.file,
         id: walk.conv.id,
+        client: walk.client,
         name,
         name_span,
         node: obj,

@@ -62,6 +62,8 @@ pub trait Check: Sync {
 pub struct EntryContext<'e, 'a> {
     pub file: &'e SourceFile,
     pub id: FileId,
+    /// The client the file is read as.
+    pub client: &'static crate::clients::Client,
     /// The server's name (its key in the map of servers).
     pub name: &'e str,
     pub name_span: Span,
@@ -139,9 +141,13 @@ impl<'a> EntryContext<'_, 'a> {
 }
 
 /// One config file, after every entry was walked.
-pub struct FileContext<'f> {
+pub struct FileContext<'f, 'a> {
     pub file: &'f SourceFile,
     pub id: FileId,
+    /// The client the file is read as.
+    pub client: &'static crate::clients::Client,
+    /// The top-level object as written.
+    pub root: &'f Object<'a>,
     /// The OAuth apps the entries configure.
     pub apps: &'f [crate::oauth::App],
     /// What redirect URIs are checked against.

@@ -131,10 +131,17 @@ mod tests {
 
     /// What every file hook reports on `apps`.
     pub fn check(apps: &[App], options: &OAuthOptions) -> Vec<Diagnostic> {
-        let file = SourceFile::new("mcp-servers.json", "");
+        let file = SourceFile::new("mcp-servers.json", "{}");
+        let parsed = jsonc_parser::parse_to_ast("{}", &Default::default(), &Default::default())
+            .expect("`{}` parses");
+        let Some(jsonc_parser::ast::Value::Object(root)) = &parsed.value else {
+            unreachable!("`{{}}` is an object")
+        };
         let cx = FileContext {
             file: &file,
             id: 0,
+            client: &crate::clients::template::TEMPLATE,
+            root,
             apps,
             oauth: options,
             secrets: &[],

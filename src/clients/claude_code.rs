@@ -1,0 +1,85 @@
+//! Claude Code: the project's `.mcp.json`, `~/.claude.json` and the managed `managed-mcp.json`.
+
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+
+/// https://code.claude.com/docs/en/mcp (mirrored at ericbuess/claude-code-docs
+/// docs/mcp.md@ec68a5b2d32cf44e913cb4a6ed35bb1cbc2cbdc9).
+const MCP: &str = "https://code.claude.com/docs/en/mcp";
+/// anthropics/claude-code CHANGELOG.md@5cfc0a1905ce0c0a9bd81d8a90fe6b62ff614357.
+const CHANGELOG: &str =
+    "anthropics/claude-code CHANGELOG.md@5cfc0a1905ce0c0a9bd81d8a90fe6b62ff614357";
+
+pub static CLAUDE_CODE: Client = Client {
+    id: "claude-code",
+    name: "Claude Code",
+    mode: Mode::Direct,
+    // MCP "Project scope": `.mcp.json` at the project root; `managed-mcp.json` "uses the same
+    // format" (https://code.claude.com/docs/en/managed-mcp).
+    files: Fact::cited(&[".mcp.json", "managed-mcp.json"], MCP),
+    // MCP examples; CHANGELOG 2.1.144: a `.mcp.json` with VS Code's `"servers"` key is a
+    // configuration error.
+    roots: Fact::cited(&["mcpServers"], CHANGELOG),
+    // Not documented: read as strict JSON.
+    comments: Fact::unconfirmed(false, MCP),
+    // MCP: `stdio` (the default), `http` (`streamable-http` accepted as an alias), `sse`, `ws`.
+    transports: Fact::cited(
+        &[
+            ("stdio", Kind::Stdio),
+            ("http", Kind::Remote),
+            ("streamable-http", Kind::Remote),
+            ("sse", Kind::Remote),
+            ("ws", Kind::Remote),
+        ],
+        MCP,
+    ),
+    // MCP: "Claude Code reads an entry with no `type` as a stdio server"; one with a "url" but
+    // no "type" is a configuration error and is skipped (CHANGELOG 2.1.202).
+    untyped: Fact::cited(Untyped::UrlNeedsType, MCP),
+    url_fields: Fact::cited(&["url"], MCP),
+    // MCP: command, args, env; url, headers, headersHelper, oauth; timeout, alwaysLoad.
+    fields: Fact::cited(
+        &[
+            "type",
+            "command",
+            "args",
+            "env",
+            "url",
+            "headers",
+            "headersHelper",
+            "oauth",
+            "timeout",
+            "alwaysLoad",
+        ],
+        MCP,
+    ),
+    // MCP "Environment variable expansion in .mcp.json": `${VAR}` and `${VAR:-default}` only.
+    grammar: Fact::cited(
+        Grammar {
+            braced: true,
+            env_prefix: false,
+            default: true,
+            all_operators: false,
+            bare: false,
+            dollar_escape: false,
+            inputs: false,
+            command: false,
+        },
+        MCP,
+    ),
+    // MCP: expanded in `command`, `args`, `env`, `url`, `headers`. `headersHelper` is a
+    // command run by a shell, which expands its own variables.
+    expands_in: Fact::cited(&["command", "args", "env", "url", "headers"], MCP),
+    // MCP: plugin configs substitute `${CLAUDE_PLUGIN_ROOT}` and `${CLAUDE_PROJECT_DIR}`.
+    predefined: Fact::cited(&["CLAUDE_PLUGIN_ROOT", "CLAUDE_PROJECT_DIR"], MCP),
+    // MCP: the environment of the Claude Code process; no `.env` and no `envFile` are read.
+    lookup: Fact::cited(
+        Lookup {
+            process: true,
+            dotenv: false,
+            env_file_field: None,
+        },
+        MCP,
+    ),
+    // MCP: `"Authorization": "Bearer ${API_KEY}"`, with `API_KEY` exported.
+    reference: Fact::cited(Reference::Braced, MCP),
+};

@@ -1,0 +1,209 @@
+//! The vocabulary of the client registry: what is known of a client, and how sure.
+
+use crate::registry::Severity;
+
+/// A fact about a client, with its source.
+#[derive(Debug, Clone, Copy)]
+pub struct Fact<T: 'static> {
+    pub value: T,
+    /// Where it was read: a documentation URL, or `owner/repo path@commit`.
+    pub source: &'static str,
+    /// False when no primary source (the client's docs or code) says it.
+    pub confirmed: bool,
+}
+
+impl<T: Copy> Fact<T> {
+    /// A fact the client's own documentation or source code states.
+    pub const fn cited(value: T, source: &'static str) -> Fact<T> {
+        Fact {
+            value,
+            source,
+            confirmed: true,
+        }
+    }
+
+    /// A fact no primary source confirmed; `source` says what was seen instead.
+    pub const fn unconfirmed(value: T, source: &'static str) -> Fact<T> {
+        Fact {
+            value,
+            source,
+            confirmed: false,
+        }
+    }
+
+    /// The severity a finding that rests on this fact may have: `wanted`, or `info` at most
+    /// when the fact is unconfirmed.
+    pub fn cap(&self, wanted: Severity) -> Severity {
+        if self.confirmed {
+            wanted
+        } else {
+            wanted.min(Severity::Info)
+        }
+    }
+}
+
+/// Whether a file is read by its client or rendered by mcplint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The client reads the file as it is: its own expansion, fields and transports apply.
+    Direct,
+    /// mcplint renders the file (`mcplint render`): its full grammar applies, and `.env`.
+    Template,
+}
+
+/// What kind of server a transport name starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Stdio,
+    Remote,
+}
+
+/// What a client does with a server entry that has no `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untyped {
+    /// `command` makes it a stdio server, a URL a remote one.
+    Infer,
+    /// A stdio server unless it has a URL, which is an error: the entry is not started.
+    UrlNeedsType,
+    /// Only stdio servers exist in this file.
+    StdioOnly,
+}
+
+/// The `${...}` forms a client expands itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grammar {
+    /// `${NAME}`.
+    pub braced: bool,
+    /// `${env:NAME}`.
+    pub env_prefix: bool,
+    /// `${NAME:-default}` and the other POSIX operators it knows (`:-` at least).
+    pub default: bool,
+    /// All of `:-`, `-`, `:?`, `?`, `:+`, `+`.
+    pub all_operators: bool,
+    /// `$NAME` without braces.
+    pub bare: bool,
+    /// `$$` as a literal `$`.
+    pub dollar_escape: bool,
+    /// `${input:id}`, declared in the file's `inputs`.
+    pub inputs: bool,
+    /// `${cmd: ...}`: a command the client runs.
+    pub command: bool,
+}
+
+impl Grammar {
+    /// Nothing is expanded: every `${...}` reaches the server as written.
+    pub const NONE: Grammar = Grammar {
+        braced: false,
+        env_prefix: false,
+        default: false,
+        all_operators: false,
+        bare: false,
+        dollar_escape: false,
+        inputs: false,
+        command: false,
+    };
+}
+
+/// Where a client looks a variable up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lookup {
+    /// The environment the client itself was started with.
+    pub process: bool,
+    /// A `.env` beside the config.
+    pub dotenv: bool,
+    /// A field naming an env file whose variables reach the server process (VS Code's
+    /// `envFile`): not used for `${...}` in the config itself.
+    pub env_file_field: Option<&'static str>,
+}
+
+/// How `fix` and every help write a reference to a variable `NAME` for this client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// `${NAME}`, the variable exported before the client starts.
+    Braced,
+    /// `${env:NAME}`.
+    EnvPrefix,
+    /// The client expands nothing in that place: a secret cannot be referenced.
+    None,
+}
+
+impl Reference {
+    /// The reference to `name`, as written in this client's files.
+    pub fn to(self, name: &str) -> Option<String> {
+        match self {
+            Reference::Braced => Some(format!("${{{name}}}")),
+            Reference::EnvPrefix => Some(format!("${{env:{name}}}")),
+            Reference::None => None,
+        }
+    }
+}
+
+/// One client: how its files are recognised and how it reads them.
+#[derive(Debug)]
+pub struct Client {
+    /// Stable id: `--client`, `.mcplint.json`, the JSON output.
+    pub id: &'static str,
+    /// The client's name in messages: "Claude Code".
+    pub name: &'static str,
+    pub mode: Mode,
+    /// Paths that identify its files, as `/`-separated suffixes of the path (`.vscode/mcp.json`),
+    /// compared case-sensitively.
+    pub files: Fact<&'static [&'static str]>,
+    /// The top-level keys it reads servers from, in order of preference. Empty: the top-level
+    /// object is itself the map of servers.
+    pub roots: Fact<&'static [&'static str]>,
+    /// Whether `//` comments and trailing commas are accepted.
+    pub comments: Fact<bool>,
+    /// The `type` values it accepts, and what each starts.
+    pub transports: Fact<&'static [(&'static str, Kind)]>,
+    /// What it does with an entry without `type`.
+    pub untyped: Fact<Untyped>,
+    /// The field names that hold a remote server's URL, preferred first.
+    pub url_fields: Fact<&'static [&'static str]>,
+    /// Every field it reads in a server entry (any transport).
+    pub fields: Fact<&'static [&'static str]>,
+    /// The references it expands.
+    pub grammar: Fact<Grammar>,
+    /// The fields whose strings it expands (`*`: every string of the entry).
+    pub expands_in: Fact<&'static [&'static str]>,
+    /// Variables it fills in itself (`${workspaceFolder}`): never "undefined".
+    pub predefined: Fact<&'static [&'static str]>,
+    pub lookup: Fact<Lookup>,
+    /// How a secret is referenced instead of written.
+    pub reference: Fact<Reference>,
+}
+
+impl Client {
+    /// Whether `path` (as given, any separator) is one of this client's files.
+    pub fn recognises(&self, path: &str) -> bool {
+        let path = path.replace('\\', "/");
+        self.files.value.iter().any(|suffix| {
+            path == *suffix
+                || path
+                    .strip_suffix(suffix)
+                    .is_some_and(|rest| rest.ends_with('/'))
+        })
+    }
+
+    /// What a `type` value starts in this client, if it accepts it.
+    pub fn transport(&self, name: &str) -> Option<Kind> {
+        self.transports
+            .value
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, kind)| *kind)
+    }
+
+    /// Whether it reads `field` in a server entry.
+    pub fn reads(&self, field: &str) -> bool {
+        self.fields.value.contains(&field)
+    }
+
+    /// Whether it expands references in `field` (a field of the entry).
+    pub fn expands(&self, field: &str) -> bool {
+        self.expands_in
+            .value
+            .iter()
+            .any(|f| *f == "*" || *f == field)
+    }
+}

@@ -1,0 +1,55 @@
+//! A template mcplint renders: the hub's `mcp-servers.json` with the `.env` beside it.
+//!
+//! Not a client: mcplint itself reads it (`mcplint render`), with its full grammar, and what it
+//! writes is judged as its target client reads it (`render --to`).
+
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+
+const OWN: &str = "mcplint's own template format (README, \"Variables\")";
+
+pub static TEMPLATE: Client = Client {
+    id: "template",
+    name: "an mcplint template",
+    mode: Mode::Template,
+    files: Fact::cited(&["mcp-servers.json", "mcp-servers.jsonc"], OWN),
+    // A bare map of servers, `mcpServers`, or VS Code's `servers`: the shapes it renders to.
+    roots: Fact::cited(&[], OWN),
+    comments: Fact::cited(false, OWN),
+    transports: Fact::cited(
+        &[
+            ("stdio", Kind::Stdio),
+            ("sse", Kind::Remote),
+            ("http", Kind::Remote),
+            ("streamable-http", Kind::Remote),
+            ("streamableHttp", Kind::Remote),
+        ],
+        OWN,
+    ),
+    untyped: Fact::cited(Untyped::Infer, OWN),
+    url_fields: Fact::cited(&["url"], OWN),
+    fields: Fact::cited(super::generic::FIELDS, OWN),
+    grammar: Fact::cited(
+        Grammar {
+            braced: true,
+            env_prefix: true,
+            default: true,
+            all_operators: true,
+            bare: false,
+            dollar_escape: true,
+            inputs: true,
+            command: false,
+        },
+        OWN,
+    ),
+    expands_in: Fact::cited(&["*"], OWN),
+    predefined: Fact::cited(&[], OWN),
+    lookup: Fact::cited(
+        Lookup {
+            process: true,
+            dotenv: true,
+            env_file_field: None,
+        },
+        OWN,
+    ),
+    reference: Fact::cited(Reference::Braced, OWN),
+};

@@ -1,0 +1,106 @@
+//! VS Code (and GitHub Copilot's agent mode in it, which uses the same implementation):
+//! `.vscode/mcp.json` in a workspace and `mcp.json` in the user profile.
+
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+
+/// https://code.visualstudio.com/docs/copilot/reference/mcp-configuration
+/// (microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md@0892da1a3afa8c1ee5d6e0ffe9c0476bca104212)
+const DOC_REF: &str = "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration";
+/// The JSON schema VS Code validates `mcp.json` with.
+const SCHEMA: &str = "microsoft/vscode src/vs/workbench/contrib/mcp/common/mcpConfiguration.ts@0b37532c56dc57c42571502253aba19111d27fc0";
+/// How the file is read, and how an untyped entry is sanitised.
+const SCAN: &str = "microsoft/vscode src/vs/platform/mcp/common/mcpResourceScannerService.ts@20ba3e6cd351826a3f6f8f2850e902fe3b0db6e8 (sanitizeServer, withProfileMcpServers)";
+/// The variable resolver.
+const VARRES: &str = "microsoft/vscode src/vs/workbench/services/configurationResolver/common/variableResolver.ts@052c276f6e81838d68240a288a893e993e78f7ae";
+
+pub static VSCODE: Client = Client {
+    id: "vscode",
+    name: "VS Code",
+    mode: Mode::Direct,
+    // DOC_REF: "This file can be in your workspace (`.vscode/mcp.json`) or in your user
+    // profile"; the profile file is `mcp.json` in the User folder (see discovery).
+    files: Fact::cited(&[".vscode/mcp.json"], DOC_REF),
+    // DOC_REF "Configuration structure": `servers` and `inputs`; SCAN reads only `servers`,
+    // `inputs` and `sandbox` (an `mcpServers` key is not read as servers).
+    roots: Fact::cited(&["servers"], SCAN),
+    // SCHEMA: allowComments: true, allowTrailingCommas: true.
+    comments: Fact::cited(true, SCHEMA),
+    // SCHEMA: `type` enum stdio | http | sse.
+    transports: Fact::cited(
+        &[
+            ("stdio", Kind::Stdio),
+            ("http", Kind::Remote),
+            ("sse", Kind::Remote),
+        ],
+        SCHEMA,
+    ),
+    // SCAN sanitizeServer: no `type` → `command ? 'stdio' : 'http'`.
+    untyped: Fact::cited(Untyped::Infer, SCAN),
+    url_fields: Fact::cited(&["url"], SCHEMA),
+    // SCHEMA server properties, and DOC_REF's "Development mode" (`dev`) and sandbox.
+    fields: Fact::cited(
+        &[
+            "type",
+            "command",
+            "args",
+            "env",
+            "envFile",
+            "cwd",
+            "dev",
+            "sandboxEnabled",
+            "sandbox",
+            "url",
+            "headers",
+        ],
+        SCHEMA,
+    ),
+    // VARRES: `${env:NAME}` (undefined → ""), `${input:id}`, predefined variables; any other
+    // `${X}` and a bare `$X` are left as written; no operators, no `$$`.
+    grammar: Fact::cited(
+        Grammar {
+            braced: false,
+            env_prefix: true,
+            default: false,
+            all_operators: false,
+            bare: false,
+            dollar_escape: false,
+            inputs: true,
+            command: false,
+        },
+        VARRES,
+    ),
+    // DOC_REF shows variables in `command`, `args`, `env`, `envFile`, `cwd`, `url`, `headers`;
+    // the exact list of resolved fields is not stated (the whole definition is resolved).
+    expands_in: Fact::unconfirmed(&["*"], DOC_REF),
+    // VARRES: the predefined variables.
+    predefined: Fact::cited(
+        &[
+            "workspaceFolder",
+            "workspaceFolderBasename",
+            "workspaceRoot",
+            "userHome",
+            "cwd",
+            "pathSeparator",
+            "/",
+            "file",
+            "fileBasename",
+            "fileDirname",
+            "relativeFile",
+            "execPath",
+            "defaultBuildTask",
+        ],
+        VARRES,
+    ),
+    // VARRES: `${env:NAME}` is VS Code's own environment. `envFile` (DOC_REF) loads a dotenv
+    // file into the server's environment, not into `${env:...}`; no `.env` is read otherwise.
+    lookup: Fact::cited(
+        Lookup {
+            process: true,
+            dotenv: false,
+            env_file_field: Some("envFile"),
+        },
+        DOC_REF,
+    ),
+    // DOC_REF "Input variables" (prompted, stored securely) or `${env:NAME}`.
+    reference: Fact::cited(Reference::EnvPrefix, DOC_REF),
+};
