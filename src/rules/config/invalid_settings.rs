@@ -17,13 +17,19 @@ rule! {
     /// the other way round.
     ///
     /// ## Example
-    /// ```json
+    /// ```jsonc .mcplint.json
     /// { "rules": { "secret/generic": "warn" } }
+    /// ```
+    /// ```json
+    /// { "api": { "command": "node" } }
     /// ```
     ///
     /// Use instead:
-    /// ```json
+    /// ```jsonc .mcplint.json
     /// { "rules": { "secret/generic": "warning" } }
+    /// ```
+    /// ```json
+    /// { "api": { "command": "node" } }
     /// ```
     INVALID_SETTINGS, "config/invalid-settings", Error, "a mistake in `.mcplint.json`"
 }

@@ -22,6 +22,13 @@ rule! {
     /// ```
     ///
     /// Use instead: `"Authorization": "Bearer ${HF_TOKEN}"` with the real value in `.env`.
+    /// ```json
+    /// { "hf": { "type": "http", "url": "https://huggingface.co/mcp",
+    ///           "headers": { "Authorization": "Bearer ${HF_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// ```
     PLACEHOLDER_VALUE, "config/placeholder-value", Warning, "a placeholder where a real secret belongs"
 }
 

@@ -16,11 +16,28 @@ rule! {
     ///
     /// ## Example
     /// ```jsonc
-    /// // mcplint-ignore secret/generic: test fixture
-    /// "LOG_LEVEL": "debug",
+    /// {
+    ///   "api": {
+    ///     "command": "node",
+    ///     "env": {
+    ///       // mcplint-ignore secret/generic: test fixture
+    ///       "LOG_LEVEL": "debug"
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// Use instead: remove the comment.
+    /// ```jsonc
+    /// {
+    ///   "api": {
+    ///     "command": "node",
+    ///     "env": {
+    ///       "LOG_LEVEL": "debug"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     UNUSED_SUPPRESSION, "config/unused-suppression", Info, "a suppression that suppresses nothing"
 }
 

@@ -19,6 +19,12 @@ rule! {
     /// ```
     ///
     /// Use instead: `"${HOME}/docs"`, or `"$$HOME/docs"` for a literal `$`.
+    /// ```json
+    /// { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "${HOME}/docs"] } }
+    /// ```
+    /// ```dotenv
+    /// HOME=/home/me
+    /// ```
     BARE_VARIABLE, "env/bare-variable", Warning, "`$NAME` without braces, which nothing expands"
 }
 

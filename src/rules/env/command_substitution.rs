@@ -20,6 +20,12 @@ rule! {
     /// ```
     ///
     /// Use instead: put the value in `.env` and write `${GITHUB_TOKEN}`.
+    /// ```json
+    /// { "gh": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// GITHUB_TOKEN=ghp_...
+    /// ```
     COMMAND_SUBSTITUTION, "env/command-substitution", Warning, "`${cmd: ...}`, which mcplint never runs"
 }
 

@@ -13,10 +13,24 @@ rule! {
     /// The server starts with an empty token or URL, which fails later and far from the cause.
     ///
     /// ## Example
-    /// A `.env` with `GITHUB_TOKEN=` and a config with `"${GITHUB_TOKEN}"`.
+    /// A `.env` with `GITHUB_TOKEN=` and a config with `"${GITHUB_TOKEN}"`:
+    /// ```json
+    /// { "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
+    ///           "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// GITHUB_TOKEN=
+    /// ```
     ///
     /// Use instead: give it a value, or make the intent explicit: `${NAME:-fallback}` for a
     /// default, `${NAME:?NAME must be set}` to fail when it is empty.
+    /// ```json
+    /// { "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
+    ///           "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// GITHUB_TOKEN=ghp_...
+    /// ```
     EMPTY_VALUE, "env/empty-value", Warning, "a referenced variable is set but empty"
 }
 

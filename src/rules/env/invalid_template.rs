@@ -19,6 +19,12 @@ rule! {
     /// ```
     ///
     /// Use instead: `${HOST}`; operators are `:-` `-` `:?` `?` `:+` `+`; `$$` is a literal `$`.
+    /// ```json
+    /// { "api": { "url": "https://${HOST}/mcp", "type": "http" } }
+    /// ```
+    /// ```dotenv
+    /// HOST=mcp.example.com
+    /// ```
     INVALID_TEMPLATE, "env/invalid-template", Error, "a `${...}` that cannot be read"
 }
 

@@ -19,6 +19,12 @@ rule! {
     /// ```
     ///
     /// Use instead: define it, in `.env` (`PG_URL=...`) or in the environment.
+    /// ```json
+    /// { "db": { "command": "uvx", "args": ["mcp-server-postgres", "${PG_URL:?set PG_URL in .env}"] } }
+    /// ```
+    /// ```dotenv
+    /// PG_URL=postgresql://db.internal:5432/app
+    /// ```
     REQUIRED_VARIABLE, "env/required-variable", Error, "a required `${VAR:?message}` is not set"
 }
 

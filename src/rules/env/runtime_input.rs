@@ -20,6 +20,12 @@ rule! {
     /// ```
     ///
     /// Use instead: nothing to change; use `${NAME}` when the value should come from `.env`.
+    /// ```json
+    /// { "servers": { "api": { "command": "node", "env": { "KEY": "${API_KEY}" } } } }
+    /// ```
+    /// ```dotenv
+    /// API_KEY=...
+    /// ```
     RUNTIME_INPUT, "env/runtime-input", Info, "a reference the client fills in at run time"
 }
 

@@ -15,13 +15,19 @@ rule! {
     /// the variables it defines are missing at run time.
     ///
     /// ## Example
-    /// ```text
+    /// ```dotenv
     /// GREETING=hello world
+    /// ```
+    /// ```json
+    /// { "hi": { "command": "node", "env": { "GREETING": "${GREETING}" } } }
     /// ```
     ///
     /// Use instead:
-    /// ```text
+    /// ```dotenv
     /// GREETING="hello world"
+    /// ```
+    /// ```json
+    /// { "hi": { "command": "node", "env": { "GREETING": "${GREETING}" } } }
     /// ```
     SYNTAX, "env/syntax", Error, "a `.env` line that is not `NAME=value`"
 }

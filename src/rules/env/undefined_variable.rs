@@ -20,9 +20,19 @@ rule! {
     /// { "hf": { "type": "http", "url": "https://huggingface.co/mcp",
     ///           "headers": { "Authorization": "Bearer ${HF_TOKN}" } } }
     /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// ```
     ///
     /// Use instead: the name `.env` defines (`HF_TOKEN=...`), or a default:
     /// `${HF_TOKEN}`, `${LOG_LEVEL:-info}`.
+    /// ```json
+    /// { "hf": { "type": "http", "url": "https://huggingface.co/mcp",
+    ///           "headers": { "Authorization": "Bearer ${HF_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// ```
     UNDEFINED_VARIABLE, "env/undefined-variable", Error, "a `${VAR}` that nothing defines"
 }
 

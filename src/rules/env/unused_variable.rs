@@ -16,8 +16,21 @@ rule! {
     ///
     /// ## Example
     /// `.env` defines `HF_TOKEN` and `HF_TOKN`; the config references only `${HF_TOKEN}`.
+    /// ```json
+    /// { "hf": { "command": "npx", "env": { "HF_TOKEN": "${HF_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// HF_TOKN=hf_...
+    /// ```
     ///
     /// Use instead: remove the unused line, or reference it.
+    /// ```json
+    /// { "hf": { "command": "npx", "env": { "HF_TOKEN": "${HF_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// ```
     UNUSED_VARIABLE, "env/unused-variable", Info, "a `.env` variable no config references"
 }
 

@@ -19,6 +19,12 @@ rule! {
     /// ```
     ///
     /// Use instead: write the key out: `"API_TOKEN": "${API_TOKEN}"`.
+    /// ```json
+    /// { "api": { "command": "node", "env": { "API_TOKEN": "${API_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// API_TOKEN=...
+    /// ```
     VARIABLE_IN_KEY, "env/variable-in-key", Warning, "`${` in an object key, which nothing expands"
 }
 

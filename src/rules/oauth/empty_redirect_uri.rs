@@ -15,9 +15,26 @@ rule! {
     /// (RFC 6749 §3.1.2.3).
     ///
     /// ## Example
-    /// `.env`: `HF_REDIRECT_URI=`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`
+    /// Use instead:
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
     EMPTY_REDIRECT_URI, "oauth/empty-redirect-uri", Error, "a redirect URI that resolves to nothing"
 }
 

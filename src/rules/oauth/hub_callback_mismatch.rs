@@ -22,11 +22,34 @@ rule! {
     /// (RFC 6749 §3.1.2.3).
     ///
     /// ## Example
-    /// `--hub mcp-hub --hub-url http://localhost:7000` with
-    /// `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`.
+    /// `--hub mcp-hub --hub-url http://localhost:7000` (or `oauth.hub` and `oauth.hubUrl` in
+    /// `.mcplint.json`) with `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
+    /// ```jsonc .mcplint.json
+    /// { "oauth": { "hub": "mcp-hub", "hubUrl": "http://localhost:7000" } }
+    /// ```
     ///
-    /// Use instead:
-    /// `HF_REDIRECT_URI=http://localhost:7000/api/oauth/callback?server_name=hf-transformers`
+    /// Use instead: the hub's callback for this server (`hf`).
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/api/oauth/callback?server_name=hf
+    /// ```
+    /// ```jsonc .mcplint.json
+    /// { "oauth": { "hub": "mcp-hub", "hubUrl": "http://localhost:7000" } }
+    /// ```
     HUB_CALLBACK_MISMATCH, "oauth/hub-callback-mismatch", Error, "a redirect URI the hub does not serve"
 }
 

@@ -16,9 +16,26 @@ rule! {
     /// transport, and only loopback redirects may use http (RFC 8252 §7.3, §8.3).
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=http://hub.example.com/oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://hub.example.com/oauth/callback
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=https://hub.example.com/oauth/callback`
+    /// Use instead:
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=https://hub.example.com/oauth/callback
+    /// ```
     INSECURE_REDIRECT_URI, "oauth/insecure-redirect-uri", Error, "a redirect URI over plain http to a remote host"
 }
 

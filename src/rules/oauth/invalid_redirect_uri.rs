@@ -16,9 +16,26 @@ rule! {
     /// malformed value is rejected by every provider.
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=localhost:7000/oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=localhost:7000/oauth/callback
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`
+    /// Use instead: an absolute URI, scheme included.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
     INVALID_REDIRECT_URI, "oauth/invalid-redirect-uri", Error, "a redirect URI that is not an absolute URI"
 }
 

@@ -17,9 +17,26 @@ rule! {
     /// IP literals vary their port (§7.3).
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
     ///
     /// Use instead: `http://127.0.0.1:7000/oauth/callback`, registered the same way.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://127.0.0.1:7000/oauth/callback
+    /// ```
     LOCALHOST_REDIRECT, "oauth/localhost-redirect", Info, "`localhost` in a loopback redirect URI"
 }
 

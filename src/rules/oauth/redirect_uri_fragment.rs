@@ -14,9 +14,26 @@ rule! {
     /// RFC 6749 §3.1.2: the endpoint URI "MUST NOT include a fragment component".
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=http://localhost:7000/oauth/callback#done`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback#done
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`
+    /// Use instead:
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
     REDIRECT_URI_FRAGMENT, "oauth/redirect-uri-fragment", Error, "a redirect URI with a fragment"
 }
 

@@ -20,10 +20,35 @@ rule! {
     /// "Invalid redirect_uri". Only a loopback IP's port may vary (RFC 8252 §7.3).
     ///
     /// ## Example
-    /// Registered `http://127.0.0.1:7000/oauth/callback`, configured
+    /// Registered `http://127.0.0.1:7000/oauth/callback` (`--registered-redirect-uri`, or
+    /// `oauth.registeredRedirectUris` in `.mcplint.json`), configured
     /// `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
+    /// ```jsonc .mcplint.json
+    /// { "oauth": { "registeredRedirectUris": ["http://127.0.0.1:7000/oauth/callback"] } }
+    /// ```
     ///
     /// Use instead: the registered string, character for character.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://127.0.0.1:7000/oauth/callback
+    /// ```
+    /// ```jsonc .mcplint.json
+    /// { "oauth": { "registeredRedirectUris": ["http://127.0.0.1:7000/oauth/callback"] } }
+    /// ```
     REDIRECT_URI_MISMATCH, "oauth/redirect-uri-mismatch", Error, "a redirect URI the provider has not registered"
 }
 

@@ -15,9 +15,26 @@ rule! {
     /// native apps and reach no hub.
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=myapp://oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=myapp://oauth/callback
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=http://localhost:7000/oauth/callback`
+    /// Use instead:
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://localhost:7000/oauth/callback
+    /// ```
     REDIRECT_URI_SCHEME, "oauth/redirect-uri-scheme", Warning, "a redirect URI that is not http(s)"
 }
 

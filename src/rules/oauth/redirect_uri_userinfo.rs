@@ -15,9 +15,26 @@ rule! {
     /// and userinfo is a classic way to disguise the real host of a redirect.
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=https://user@hub.example.com/oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=https://user@hub.example.com/oauth/callback
+    /// ```
     ///
-    /// Use instead: `HF_REDIRECT_URI=https://hub.example.com/oauth/callback`
+    /// Use instead:
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=https://hub.example.com/oauth/callback
+    /// ```
     REDIRECT_URI_USERINFO, "oauth/redirect-uri-userinfo", Error, "userinfo in a redirect URI"
 }
 

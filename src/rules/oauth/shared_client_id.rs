@@ -16,8 +16,36 @@ rule! {
     ///
     /// ## Example
     /// `HF_CLIENT_ID` and `HF2_CLIENT_ID` with the same value, different `*_REDIRECT_URI`s.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } },
+    ///   "hf2": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///            "env": { "HF2_CLIENT_ID": "${HF2_CLIENT_ID}",
+    ///                     "HF2_REDIRECT_URI": "${HF2_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://127.0.0.1:7000/oauth/callback
+    /// HF2_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF2_REDIRECT_URI=http://127.0.0.1:7001/oauth/callback
+    /// ```
     ///
     /// Use instead: one redirect URI per client id, or register each.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } },
+    ///   "hf2": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///            "env": { "HF2_CLIENT_ID": "${HF2_CLIENT_ID}",
+    ///                     "HF2_REDIRECT_URI": "${HF2_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=http://127.0.0.1:7000/oauth/callback
+    /// HF2_CLIENT_ID=9d2f6a4e-1c3b-4e5f-8a7b-0c1d2e3f4a5b
+    /// HF2_REDIRECT_URI=http://127.0.0.1:7001/oauth/callback
+    /// ```
     SHARED_CLIENT_ID, "oauth/shared-client-id", Warning, "one client id, different redirect URIs"
 }
 

@@ -15,9 +15,26 @@ rule! {
     /// supported, and where a provider once allowed them they enabled code theft.
     ///
     /// ## Example
-    /// `HF_REDIRECT_URI=https://*.example.com/oauth/callback`
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=https://*.example.com/oauth/callback
+    /// ```
     ///
     /// Use instead: the one exact URI the hub serves.
+    /// ```json
+    /// { "hf": { "type": "streamable-http", "url": "https://huggingface.co/mcp",
+    ///           "env": { "HF_CLIENT_ID": "${HF_CLIENT_ID}",
+    ///                    "HF_REDIRECT_URI": "${HF_REDIRECT_URI}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_CLIENT_ID=3bc8b81d-905e-4a54-a46a-eaced2d0f416
+    /// HF_REDIRECT_URI=https://hub.example.com/oauth/callback
+    /// ```
     WILDCARD_REDIRECT_URI, "oauth/wildcard-redirect-uri", Error, "a wildcard in a redirect URI"
 }
 

@@ -13,7 +13,9 @@ rule! {
     /// Clients fail to start on an empty config, or start with no servers at all.
     ///
     /// ## Example
-    /// An empty `mcp-servers.json`.
+    /// An empty `mcp-servers.json`:
+    /// ```json
+    /// ```
     ///
     /// Use instead: an object of servers, even if empty:
     /// ```json

@@ -23,11 +23,17 @@ rule! {
     /// { "hf": { "type": "http", "url": "https://huggingface.co/mcp",
     ///           "header": { "Authorization": "Bearer ${HF_TOKEN}" } } }
     /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
+    /// ```
     ///
     /// Use instead:
     /// ```json
     /// { "hf": { "type": "http", "url": "https://huggingface.co/mcp",
     ///           "headers": { "Authorization": "Bearer ${HF_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// HF_TOKEN=hf_...
     /// ```
     UNKNOWN_FIELD, "schema/unknown-field", Warning, "a field no client reads for this kind of server"
 }

@@ -20,6 +20,13 @@ rule! {
     ///
     /// Use instead: `"Authorization": "Basic ${API_BASIC_AUTH}"` with the value in `.env`;
     /// then change the password.
+    /// ```json
+    /// { "api": { "type": "http", "url": "https://api.example.com/mcp",
+    ///            "headers": { "Authorization": "Basic ${API_BASIC_AUTH}" } } }
+    /// ```
+    /// ```dotenv
+    /// API_BASIC_AUTH=...
+    /// ```
     BASIC_AUTH, "secret/basic-auth", Error, "HTTP Basic credentials written in a header"
 }
 

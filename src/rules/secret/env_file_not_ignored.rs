@@ -22,9 +22,28 @@ rule! {
     ///
     /// ## Example
     /// A repository whose `.gitignore` does not list `.env`.
+    /// ```gitignore
+    /// node_modules/
+    /// ```
+    /// ```dotenv
+    /// GITHUB_TOKEN=ghp_...
+    /// ```
+    /// ```json
+    /// { "gh": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" } } }
+    /// ```
     ///
     /// Use instead: add `.env` to `.gitignore`; if it was committed, `git rm --cached .env` and
     /// rotate every secret it holds.
+    /// ```gitignore
+    /// node_modules/
+    /// .env
+    /// ```
+    /// ```dotenv
+    /// GITHUB_TOKEN=ghp_...
+    /// ```
+    /// ```json
+    /// { "gh": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" } } }
+    /// ```
     ENV_FILE_NOT_IGNORED, "secret/env-file-not-ignored", Error, "a `.env` that git tracks or does not ignore"
 }
 

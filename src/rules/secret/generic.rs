@@ -23,6 +23,12 @@ rule! {
     ///
     /// Use instead: `"INTERNAL_API_TOKEN": "${INTERNAL_API_TOKEN}"` with the value in `.env`;
     /// then rotate the credential.
+    /// ```json
+    /// { "api": { "command": "node", "env": { "INTERNAL_API_TOKEN": "${INTERNAL_API_TOKEN}" } } }
+    /// ```
+    /// ```dotenv
+    /// INTERNAL_API_TOKEN=...
+    /// ```
     GENERIC, "secret/generic", Warning, "a literal that looks like a credential in a secret slot"
 }
 

@@ -21,6 +21,13 @@ rule! {
     ///
     /// Use instead: `"postgresql://app:${PGPASSWORD}@db.internal:5432/app"`, or the whole URL
     /// as `${DATABASE_URL}`; then change the password.
+    /// ```json
+    /// { "db": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres",
+    ///   "postgresql://app:${PGPASSWORD}@db.internal:5432/app"] } }
+    /// ```
+    /// ```dotenv
+    /// PGPASSWORD=...
+    /// ```
     URL_PASSWORD, "secret/url-password", Error, "a password in a URL or connection string"
 }
 
