@@ -37,6 +37,8 @@ pub struct Plan {
     /// The lines appended to `.env`, values redacted, for the diff.
     pub env_lines_shown: Vec<String>,
     pub moved: Vec<Moved>,
+    /// What the user must still do for the client to see the values (export them, ...).
+    pub notes: Vec<String>,
 }
 
 /// A value as a `.env` line writes it: bare when that is unambiguous, else double-quoted with
@@ -92,6 +94,25 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
         return Err(format!(
             "{} does not parse; fix that first (`mcplint check {}`)",
             config.display(),
+            config.display()
+        ));
+    }
+    let client = report
+        .inputs
+        .first()
+        .map_or(&crate::clients::generic::GENERIC, |(_, c)| *c);
+    let direct = client.mode == crate::clients::Mode::Direct;
+    if direct && client.reference.value == crate::clients::Reference::None {
+        return Err(format!(
+            "{} expands no `${{...}}` reference in {}, so a secret cannot be moved out of it \
+             (source: {}).\n  help: keep the servers in a template that mcplint renders \
+             (`mcp-servers.json` with a `.env`) and write this file with `mcplint render \
+             mcp-servers.json --to {} -o {}`, or keep the secret in the client's own secret \
+             store; nothing was written",
+            client.name,
+            config.display(),
+            client.reference.source,
+            client.id,
             config.display()
         ));
     }
@@ -170,7 +191,12 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
             shown_lines.push(format!("{name}={}", m.shown));
             taken.insert(name.clone(), Some(secret.clone()));
         }
-        replacements.push((m.span, format!("${{{name}}}")));
+        let reference = if direct {
+            client.reference.value.to(&name)
+        } else {
+            None
+        };
+        replacements.push((m.span, reference.unwrap_or_else(|| format!("${{{name}}}"))));
         moved.push(Moved {
             variable: name,
             pointer: m.pointer.clone(),
@@ -195,6 +221,17 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
             new_env.push('\n');
         }
     }
+    let mut notes = Vec::new();
+    if direct && !moved.is_empty() && !client.lookup.value.dotenv {
+        let names: Vec<String> = moved.iter().map(|m| format!("`{}`", m.variable)).collect();
+        notes.push(format!(
+            "{} does not read {}: set {} in the environment it starts from (export them in your \
+             shell profile, or your OS's settings for an app started from a menu)",
+            client.name,
+            env_file.display(),
+            names.join(", ")
+        ));
+    }
     Ok(Plan {
         config: config.to_path_buf(),
         env_file,
@@ -205,6 +242,7 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
         new_env,
         env_lines_shown: shown_lines,
         moved,
+        notes,
     })
 }
 

@@ -6,7 +6,10 @@
 //! for every mistake; instead mcplint decides which one the entry was meant to be and
 //! validates it against that branch alone.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+use crate::clients::{Client, Kind, Mode};
 
 use jsonschema::{Draft, Validator};
 use serde_json::{Map, Value};
@@ -26,14 +29,31 @@ impl Transport {
     /// (stdio) or `url` (remote), then the fields only one kind has. An entry with none of
     /// these is taken as stdio, the most common kind, so its missing `command` is reported.
     pub fn of(entry: &Map<String, Value>) -> Transport {
-        match entry.get("type").and_then(Value::as_str) {
-            Some("stdio") => return Transport::Stdio,
-            Some(t) if REMOTE_TYPES.contains(&t) => return Transport::Remote,
-            _ => {}
+        Transport::for_client(entry, &crate::clients::generic::GENERIC)
+    }
+
+    /// The same, as `client` names its transports and its URL field. A `null` field counts
+    /// as absent.
+    pub fn for_client(entry: &Map<String, Value>, client: &Client) -> Transport {
+        let has = |k: &str| entry.get(k).is_some_and(|v| !v.is_null());
+        if let Some(t) = entry.get("type").and_then(Value::as_str) {
+            match client.transport(t) {
+                Some(Kind::Stdio) => return Transport::Stdio,
+                Some(Kind::Remote) => return Transport::Remote,
+                None if t == "stdio" => return Transport::Stdio,
+                None if REMOTE_TYPES.contains(&t) => return Transport::Remote,
+                None => {}
+            }
         }
-        if entry.contains_key("command") {
+        let url = client
+            .url_fields
+            .value
+            .iter()
+            .chain(URL_FIELDS)
+            .any(|k| has(k));
+        if has("command") {
             Transport::Stdio
-        } else if entry.contains_key("url") || entry.contains_key("headers") {
+        } else if url || has("headers") {
             Transport::Remote
         } else {
             Transport::Stdio
@@ -49,6 +69,13 @@ impl Transport {
 }
 
 pub const REMOTE_TYPES: &[&str] = &["sse", "http", "streamable-http", "streamableHttp"];
+
+/// The names clients give a remote server's URL.
+pub const URL_FIELDS: &[&str] = &["url", "serverUrl", "httpUrl"];
+
+/// The fields some clients read and the merged dialect does not describe, and per-client
+/// replacements of merged fields (see the file's `$comment`).
+pub const CLIENT_FIELDS: &str = include_str!("../schema/client-fields.json");
 
 /// The parts of the schema that findings are checked against.
 pub enum Part {
@@ -66,7 +93,162 @@ pub struct Schemas {
     input_fields: Vec<String>,
 }
 
-pub static SCHEMAS: LazyLock<Schemas> = LazyLock::new(Schemas::load);
+pub static SCHEMAS: LazyLock<Schemas> = LazyLock::new(|| {
+    let root: Value = serde_json::from_str(SOURCE).expect("the embedded schema is JSON");
+    Schemas::load(&root)
+});
+
+/// The schemas of the clients a run has met, compiled once each.
+static BY_CLIENT: LazyLock<Mutex<HashMap<&'static str, &'static Schemas>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The schemas `client`'s files are checked against: the merged one for templates and
+/// unrecognised files, the client's own otherwise.
+pub fn for_client(client: &'static Client) -> &'static Schemas {
+    if client.mode == Mode::Template {
+        return &SCHEMAS;
+    }
+    let mut cache = BY_CLIENT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.entry(client.id).or_insert_with(|| {
+        // Leaked once per client: at most one per registry entry, for the run's lifetime.
+        Box::leak(Box::new(Schemas::load(&client_schema(client))))
+    })
+}
+
+/// The JSON Schema of the server entries `client` reads, composed from the merged schema's
+/// field definitions and `client-fields.json`: each field is written once, and each client
+/// takes the fields it reads, with its own transport names.
+pub fn client_schema(client: &Client) -> Value {
+    let merged: Value = serde_json::from_str(SOURCE).expect("the embedded schema is JSON");
+    if client.mode == Mode::Template {
+        return merged;
+    }
+    let extra: Value = serde_json::from_str(CLIENT_FIELDS).expect("client-fields.json is JSON");
+    let definition = |field: &str, part: &str| -> Option<Value> {
+        if let Some(over) = extra["overrides"][client.id].get(field) {
+            return Some(over.clone());
+        }
+        if let Some(def) = merged["$defs"][part]["properties"].get(field) {
+            return Some(def.clone());
+        }
+        let def = extra["fields"].get(field)?;
+        let transport = def["transport"].as_str().unwrap_or("both");
+        let fits = transport == "both"
+            || (transport == "stdio" && part == "stdioServer")
+            || (transport == "remote" && part == "remoteServer");
+        fits.then(|| def["schema"].clone())
+    };
+    let transports = |kind: Kind| -> Vec<&str> {
+        client
+            .transports
+            .value
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(n, _)| *n)
+            .collect()
+    };
+    let branch = |part: &str, kind: Kind| -> Option<Value> {
+        let names = transports(kind);
+        if names.is_empty() && kind == Kind::Remote {
+            return None;
+        }
+        let mut properties = Map::new();
+        for field in client.fields.value {
+            if *field == "type" {
+                if !names.is_empty() {
+                    properties.insert(
+                        "type".into(),
+                        serde_json::json!({
+                            "description": format!("The transport, as {} names it.", client.name),
+                            "enum": names,
+                        }),
+                    );
+                }
+                continue;
+            }
+            // The URL fields belong to remote servers only.
+            if kind == Kind::Stdio && URL_FIELDS.contains(field) {
+                continue;
+            }
+            if let Some(def) = definition(field, part) {
+                properties.insert((*field).to_owned(), def);
+            }
+        }
+        let mut branch = serde_json::json!({
+            "description": format!("A {} server, as {} reads it.", if kind == Kind::Stdio { "stdio" } else { "remote" }, client.name),
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false,
+        });
+        match kind {
+            Kind::Stdio => branch["required"] = serde_json::json!(["command"]),
+            Kind::Remote => {
+                let urls: Vec<&str> = client
+                    .url_fields
+                    .value
+                    .iter()
+                    .copied()
+                    .filter(|f| client.reads(f))
+                    .collect();
+                branch["anyOf"] = Value::Array(
+                    urls.iter()
+                        .map(|u| serde_json::json!({ "required": [u] }))
+                        .collect(),
+                );
+                if urls.len() == 1 {
+                    branch.as_object_mut().map(|b| b.remove("anyOf"));
+                    branch["required"] = serde_json::json!(urls);
+                }
+            }
+        }
+        Some(branch)
+    };
+    let mut defs = merged["$defs"].as_object().cloned().unwrap_or_default();
+    let stdio = branch("stdioServer", Kind::Stdio);
+    let remote = branch("remoteServer", Kind::Remote);
+    let mut any_of = Vec::new();
+    if let Some(stdio) = stdio {
+        defs.insert("stdioServer".into(), stdio);
+        any_of.push(serde_json::json!({ "$ref": "#/$defs/stdioServer" }));
+    }
+    match remote {
+        Some(remote) => {
+            defs.insert("remoteServer".into(), remote);
+            any_of.push(serde_json::json!({ "$ref": "#/$defs/remoteServer" }));
+        }
+        // Validated against something: a remote entry in a stdio-only client is reported
+        // field by field against the stdio branch.
+        None => {
+            let stdio = defs["stdioServer"].clone();
+            defs.insert("remoteServer".into(), stdio);
+        }
+    }
+    defs.insert("server".into(), serde_json::json!({ "anyOf": any_of }));
+    let servers = serde_json::json!({
+        "type": "object",
+        "additionalProperties": { "$ref": "#/$defs/server" },
+    });
+    let mut schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("https://github.com/mcplint/mcplint/schema/{}.schema.json", client.id),
+        "title": format!("MCP servers in {}'s config", client.name),
+        "description": format!(
+            "The server entries {} reads (generated by `mcplint schema --client {}`).",
+            client.name, client.id
+        ),
+        "type": "object",
+    });
+    match client.roots.value.first() {
+        Some(root) => {
+            schema["properties"] = serde_json::json!({ *root: servers });
+        }
+        None => schema["additionalProperties"] = serde_json::json!({ "$ref": "#/$defs/server" }),
+    }
+    schema["$defs"] = Value::Object(defs);
+    schema
+}
 
 impl Part {
     /// The key an instance of this part is wrapped in (and its `$defs` name).
@@ -80,8 +262,7 @@ impl Part {
 }
 
 impl Schemas {
-    fn load() -> Schemas {
-        let root: Value = serde_json::from_str(SOURCE).expect("the embedded schema is JSON");
+    fn load(root: &Value) -> Schemas {
         let fields = |def: &str| -> Vec<String> {
             root["$defs"][def]["properties"]
                 .as_object()
@@ -89,7 +270,7 @@ impl Schemas {
                 .unwrap_or_default()
         };
         Schemas {
-            validator: compile_parts(&root),
+            validator: compile_parts(root),
             stdio_fields: fields("stdioServer"),
             remote_fields: fields("remoteServer"),
             input_fields: fields("input"),
@@ -190,6 +371,37 @@ mod tests {
             }
         }
         walk(&root, "");
+    }
+
+    #[test]
+    fn every_client_schema_is_valid_and_compiles() {
+        for client in crate::clients::CLIENTS {
+            let schema = client_schema(client);
+            assert!(jsonschema::meta::is_valid(&schema), "{}", client.id);
+            let schemas = for_client(client);
+            // A minimal stdio entry of each client passes its own schema.
+            let entry = json!({ "command": "npx" });
+            let wrapped = schemas.wrap(&Part::Stdio, entry);
+            assert!(schemas.validator().is_valid(&wrapped), "{}", client.id);
+        }
+    }
+
+    #[test]
+    fn a_client_schema_has_only_its_fields_and_transports() {
+        let code = client_schema(&crate::clients::claude_code::CLAUDE_CODE);
+        let remote = &code["$defs"]["remoteServer"]["properties"];
+        assert!(remote.get("headersHelper").is_some());
+        assert!(remote.get("serverUrl").is_none());
+        assert_eq!(
+            remote["type"]["enum"],
+            json!(["http", "streamable-http", "sse", "ws"])
+        );
+        let windsurf = client_schema(&crate::clients::windsurf::WINDSURF);
+        assert!(
+            windsurf["$defs"]["remoteServer"]["properties"]
+                .get("serverUrl")
+                .is_some()
+        );
     }
 
     #[test]

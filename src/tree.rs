@@ -15,7 +15,39 @@ pub enum Path<'p> {
     Index(&'p Path<'p>, usize),
 }
 
-impl Path<'_> {
+impl<'p> Path<'p> {
+    /// How many steps lead from the root to here.
+    pub fn depth(&self) -> usize {
+        match self {
+            Path::Root => 0,
+            Path::Key(parent, _) | Path::Index(parent, _) => parent.depth() + 1,
+        }
+    }
+
+    /// The key of the step at `depth` (0: the first step from the root), if it is a key.
+    pub fn key_at(&self, depth: usize) -> Option<&'p str> {
+        let mut here = *self;
+        let mut at = self.depth();
+        loop {
+            match here {
+                Path::Root => return None,
+                Path::Key(parent, key) => {
+                    if at == depth + 1 {
+                        return Some(key);
+                    }
+                    here = *parent;
+                }
+                Path::Index(parent, _) => {
+                    if at == depth + 1 {
+                        return None;
+                    }
+                    here = *parent;
+                }
+            }
+            at -= 1;
+        }
+    }
+
     /// RFC 6901 JSON pointer, `~` and `/` escaped.
     pub fn pointer(&self) -> String {
         let mut out = String::new();
@@ -207,6 +239,22 @@ mod tests {
         let e = decoded.find('e').unwrap();
         assert_eq!(&text[string_offset(text, lit, e)..][..1], "e");
         assert_eq!(string_offset(text, lit, 0), start + 1);
+    }
+
+    #[test]
+    fn keys_by_depth() {
+        let root = Path::Root;
+        let servers = Path::Key(&root, "mcpServers");
+        let entry = Path::Key(&servers, "github");
+        let env = Path::Key(&entry, "env");
+        let var = Path::Key(&env, "TOKEN");
+        assert_eq!(var.depth(), 4);
+        assert_eq!(var.key_at(2), Some("env"));
+        assert_eq!(var.key_at(0), Some("mcpServers"));
+        assert_eq!(var.key_at(9), None);
+        let arg = Path::Index(&Path::Key(&entry, "args"), 1);
+        assert_eq!(arg.key_at(2), Some("args"));
+        assert_eq!(arg.key_at(3), None);
     }
 
     #[test]

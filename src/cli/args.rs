@@ -99,6 +99,10 @@ pub(super) struct FixArgs {
     /// Read the config as JSONC, whatever its name.
     #[arg(long)]
     pub(super) jsonc: bool,
+    /// Read the config as this client's file (`mcplint clients`): the references `fix` writes
+    /// are in its syntax.
+    #[arg(long, value_name = "CLIENT", value_parser = client_parser())]
+    pub(super) client: Option<&'static Client>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -331,7 +335,7 @@ fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
 }
 
 /// `--client`: one of the registry's clients by id, each listed with its name.
-fn client_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
+pub(super) fn client_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
     use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
     PossibleValuesParser::new(
         crate::clients::CLIENTS

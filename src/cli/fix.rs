@@ -25,6 +25,10 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
     let options = Options {
         jsonc: args.jsonc,
         env,
+        clients: crate::clients::ClientChoice {
+            forced: args.client,
+            ..Default::default()
+        },
         ..Options::default()
     };
     let plan = match crate::fix::plan(&config, args.env_file.as_deref(), &options) {
@@ -54,5 +58,8 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
         "wrote {env_name} and {}; rotate these credentials: they were written in a file",
         config.display()
     );
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
     ExitCode::SUCCESS
 }

@@ -40,7 +40,14 @@ enum Command {
         rule: String,
     },
     /// Print the JSON Schema of the config, for editors.
-    Schema,
+    Schema {
+        /// The client whose files the schema describes (`mcplint clients` lists them);
+        /// without it, mcplint's merged schema.
+        #[arg(long, value_name = "CLIENT", value_parser = args::client_parser())]
+        client: Option<&'static crate::clients::Client>,
+    },
+    /// List the clients mcplint knows: their files, root key, transports and references.
+    Clients,
     /// Print a shell completion script: `mcplint completions bash > /etc/bash_completion.d/mcplint`.
     Completions {
         #[arg(value_enum)]
@@ -58,7 +65,16 @@ pub fn run() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Rules => print(&rules_table()),
         Command::Explain { rule } => explain(&rule),
-        Command::Schema => print(crate::schema::SOURCE),
+        Command::Schema { client: None } => print(crate::schema::SOURCE),
+        Command::Schema {
+            client: Some(client),
+        } => {
+            let schema = crate::schema::client_schema(client);
+            let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            text.push('\n');
+            print(&text)
+        }
+        Command::Clients => print(&clients_table()),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "mcplint", &mut buf);
@@ -72,6 +88,106 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+/// `mcplint clients`: one line per client; `?` marks a fact no primary source confirmed.
+fn clients_table() -> String {
+    use crate::clients::{CLIENTS, Fact, Kind};
+    fn mark<T>(fact: &Fact<T>) -> &'static str {
+        if fact.confirmed { "" } else { "?" }
+    }
+    let rows: Vec<[String; 6]> = CLIENTS
+        .iter()
+        .map(|c| {
+            let files = if c.files.value.is_empty() {
+                "(any other)".to_owned()
+            } else {
+                c.files.value.join(" ")
+            };
+            let root = match c.roots.value {
+                [] => "any: a bare map, mcpServers, servers".to_owned(),
+                roots => roots.join(" | "),
+            };
+            let transports: Vec<String> = c
+                .transports
+                .value
+                .iter()
+                .map(|(n, k)| match k {
+                    Kind::Stdio => n.to_string(),
+                    Kind::Remote => format!("{n}*"),
+                })
+                .collect();
+            let g = c.grammar.value;
+            let mut refs = Vec::new();
+            for (on, form) in [
+                (g.braced, "${VAR}"),
+                (g.env_prefix, "${env:VAR}"),
+                (g.default, "${VAR:-d}"),
+                (g.bare, "$VAR"),
+                (g.inputs, "${input:id}"),
+                (g.command, "${cmd:...}"),
+            ] {
+                if on {
+                    refs.push(form);
+                }
+            }
+            let refs = if refs.is_empty() {
+                "none".to_owned()
+            } else {
+                refs.join(" ")
+            };
+            [
+                c.id.to_owned(),
+                format!("{files}{}", mark(&c.files)),
+                format!("{root}{}", mark(&c.roots)),
+                format!(
+                    "{}{}",
+                    if c.comments.value { "yes" } else { "no" },
+                    mark(&c.comments)
+                ),
+                format!("{}{}", transports.join(" "), mark(&c.transports)),
+                format!("{refs}{}", mark(&c.grammar)),
+            ]
+        })
+        .collect();
+    let header = [
+        "CLIENT",
+        "FILES",
+        "SERVERS IN",
+        "COMMENTS",
+        "TYPES",
+        "REFERENCES",
+    ];
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                out.push_str(cell);
+            } else {
+                out.push_str(&format!("{cell:w$}  ", w = widths[i]));
+            }
+        }
+        out.trim_end().to_owned() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    for row in &rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out.push_str(
+        "\nTYPES: `*` starts a remote server. `?`: not confirmed by the client's own docs or \
+         code; rules that rest on it report at most `info`.\n`mcplint schema --client NAME` prints \
+         the JSON Schema of a client's files; `--client NAME` reads a file as that client's.\n",
+    );
+    out
 }
 
 fn rules_table() -> String {

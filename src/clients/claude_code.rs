@@ -70,6 +70,8 @@ pub static CLAUDE_CODE: Client = Client {
     // command run by a shell, which expands its own variables.
     expands_in: Fact::cited(&["command", "args", "env", "url", "headers"], MCP),
     // MCP: plugin configs substitute `${CLAUDE_PLUGIN_ROOT}` and `${CLAUDE_PROJECT_DIR}`.
+    // MCP "headersHelper": a command run by the shell, whose output is the headers.
+    shell_fields: Fact::cited(&["headersHelper"], MCP),
     predefined: Fact::cited(&["CLAUDE_PLUGIN_ROOT", "CLAUDE_PROJECT_DIR"], MCP),
     // MCP: the environment of the Claude Code process; no `.env` and no `envFile` are read.
     lookup: Fact::cited(

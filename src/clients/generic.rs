@@ -27,7 +27,7 @@ pub const FIELDS: &[&str] = &[
 
 pub static GENERIC: Client = Client {
     id: "generic",
-    name: "an unrecognised client",
+    name: "generic (no client recognised; name it with --client)",
     mode: Mode::Template,
     files: Fact::cited(&[], MERGED),
     roots: Fact::cited(&[], MERGED),
@@ -59,6 +59,8 @@ pub static GENERIC: Client = Client {
         MERGED,
     ),
     expands_in: Fact::cited(&["*"], MERGED),
+    // No field of this client is run by a shell.
+    shell_fields: Fact::cited(&[], MERGED),
     predefined: Fact::cited(&[], MERGED),
     lookup: Fact::cited(
         Lookup {

@@ -10,11 +10,21 @@
 //! (the hub's `mcp-servers.json` with its `.env`, `mcplint render`): it uses mcplint's full
 //! `${VAR}` grammar, and what `render --to` writes is judged as its target client reads it.
 
+pub mod amazon_q;
 pub mod claude_code;
+pub mod claude_desktop;
+pub mod cline;
+pub mod copilot_cli;
+pub mod cursor;
+pub mod gemini_cli;
 pub mod generic;
+pub mod kiro;
+pub mod mcp_hub;
 mod model;
+pub mod roo;
 pub mod template;
 pub mod vscode;
+pub mod windsurf;
 
 pub use model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
 
@@ -22,7 +32,17 @@ pub use model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
 pub static CLIENTS: &[&Client] = &[
     &template::TEMPLATE,
     &claude_code::CLAUDE_CODE,
+    &claude_desktop::CLAUDE_DESKTOP,
     &vscode::VSCODE,
+    &cursor::CURSOR,
+    &windsurf::WINDSURF,
+    &cline::CLINE,
+    &roo::ROO,
+    &gemini_cli::GEMINI_CLI,
+    &kiro::KIRO,
+    &copilot_cli::COPILOT_CLI,
+    &amazon_q::AMAZON_Q,
+    &mcp_hub::MCP_HUB,
     &generic::GENERIC,
 ];
 
@@ -89,6 +109,23 @@ pub fn for_path(path: &str) -> &'static Client {
         })
         .max_by_key(|(len, _)| *len)
         .map_or(&generic::GENERIC, |(_, c)| c)
+}
+
+/// Fields that mean the same in different clients' formats.
+const SYNONYMS: &[&[&str]] = &[
+    &["url", "serverUrl", "httpUrl"],
+    &["type", "transportType"],
+    &["autoApprove", "alwaysAllow"],
+    &["disabledTools", "disabled_tools"],
+];
+
+/// The field `client` reads for what another client calls `field`, if it reads one.
+pub fn own_name_for(client: &Client, field: &str) -> Option<&'static str> {
+    let group = SYNONYMS.iter().find(|g| g.contains(&field))?;
+    group
+        .iter()
+        .copied()
+        .find(|f| *f != field && client.reads(f))
 }
 
 /// Every client that reads `field`, by name, for "`serverUrl` is Windsurf's" messages.

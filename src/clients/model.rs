@@ -166,6 +166,9 @@ pub struct Client {
     pub grammar: Fact<Grammar>,
     /// The fields whose strings it expands (`*`: every string of the entry).
     pub expands_in: Fact<&'static [&'static str]>,
+    /// Fields whose value it runs through a shell, which expands its own variables: no
+    /// reference there is the client's business.
+    pub shell_fields: Fact<&'static [&'static str]>,
     /// Variables it fills in itself (`${workspaceFolder}`): never "undefined".
     pub predefined: Fact<&'static [&'static str]>,
     pub lookup: Fact<Lookup>,

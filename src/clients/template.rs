@@ -42,6 +42,8 @@ pub static TEMPLATE: Client = Client {
         OWN,
     ),
     expands_in: Fact::cited(&["*"], OWN),
+    // No field of this client is run by a shell.
+    shell_fields: Fact::cited(&[], OWN),
     predefined: Fact::cited(&[], OWN),
     lookup: Fact::cited(
         Lookup {

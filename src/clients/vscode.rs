@@ -73,6 +73,8 @@ pub static VSCODE: Client = Client {
     // the exact list of resolved fields is not stated (the whole definition is resolved).
     expands_in: Fact::unconfirmed(&["*"], DOC_REF),
     // VARRES: the predefined variables.
+    // No field of this client is run by a shell.
+    shell_fields: Fact::cited(&[], DOC_REF),
     predefined: Fact::cited(
         &[
             "workspaceFolder",

@@ -4,8 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use jsonc_parser::ast::{ObjectProp, StringLit};
 
+use super::dialect::{Judgement, Reader};
 use super::template::{self, Event, Grammar};
 use super::{Environment, Place, VarSet, is_secret_name};
+use crate::clients::Client;
 use crate::diagnostic::Diagnostic;
 use crate::rules::env as rules;
 use crate::source::{FileId, SourceFile, Span};
@@ -29,10 +31,24 @@ pub struct Expander<'x> {
     pub redact: Vec<String>,
     /// Pointers of values whose expansion failed.
     pub failed: HashSet<String>,
+    /// The client the file is read as.
+    pub client: &'static Client,
+    /// The ids the file's `inputs` declare (VS Code), when it has `inputs`.
+    pub inputs: Option<&'x HashSet<String>>,
+    /// How many steps of a path lead to the entry: the next one is the entry's field.
+    pub entry_depth: usize,
+    /// Variables already reported as invisible to the client, once per entry.
+    pub invisible: HashSet<String>,
 }
 
 impl<'x> Expander<'x> {
-    pub fn new(env: &'x Environment, set: &'x VarSet, file: &'x SourceFile, id: FileId) -> Self {
+    pub fn new(
+        env: &'x Environment,
+        set: &'x VarSet,
+        file: &'x SourceFile,
+        id: FileId,
+        client: &'static Client,
+    ) -> Self {
         Expander {
             env,
             set,
@@ -44,6 +60,10 @@ impl<'x> Expander<'x> {
             track_secrets: false,
             redact: Vec::new(),
             failed: HashSet::new(),
+            client,
+            inputs: None,
+            entry_depth: 0,
+            invisible: HashSet::new(),
         }
     }
 
@@ -58,6 +78,16 @@ impl<'x> Expander<'x> {
             self.redact.push(path.pointer());
         }
         if !template::has_dollar(src) {
+            return src.to_owned();
+        }
+        let field = path.key_at(self.entry_depth);
+        let reader = Reader {
+            client: self.client,
+            field,
+            inputs: self.inputs,
+        };
+        if reader.direct() && reader.shell_field() {
+            // A shell expands this value: `$HOME` and `${X}` there are the shell's.
             return src.to_owned();
         }
         let lit_span: Span = lit.range.into();
@@ -77,6 +107,11 @@ impl<'x> Expander<'x> {
                 return src.to_owned();
             }
         };
+        let mut judgements = Vec::new();
+        let pieces = reader.judge(src, pieces, &mut judgements);
+        if !judgements.is_empty() {
+            self.report_judgements(&judgements, src, &at, path, out);
+        }
         let env = self.env;
         let set = self.set;
         let scope = self.scope;
@@ -85,8 +120,26 @@ impl<'x> Expander<'x> {
         let value = template::evaluate(src, &pieces, &lookup, &mut events);
         let mut secret = false;
         for event in &events {
-            if let Event::Used { name } = event {
+            if let Event::Used { name, span } = event {
                 secret |= is_secret_name(name);
+                let client = self.client;
+                if reader.direct()
+                    && !client.lookup.value.dotenv
+                    && env.only_in_dotenv(set, scope, name)
+                    && self.invisible.insert((*name).to_owned())
+                {
+                    let span = at(span.clone());
+                    out.push(rules::invisible_variable::diagnostic(
+                        self.id,
+                        span,
+                        &path.pointer(),
+                        name,
+                        client.name,
+                        client
+                            .lookup
+                            .cap(rules::invisible_variable::INVISIBLE_VARIABLE.severity),
+                    ));
+                }
                 if set.tainted.contains(*name) && !scope.is_some_and(|s| s.contains_key(*name)) {
                     // Its `.env` line is reported already; its value is not checked again.
                     self.failed.insert(path.pointer());
@@ -107,6 +160,7 @@ impl<'x> Expander<'x> {
                 pointer: &pointer,
                 dotenv_key: None,
                 scope,
+                client: Some(self.client),
             };
             for event in &events {
                 out.extend(env.finding(set, event, src, &place));
@@ -120,6 +174,63 @@ impl<'x> Expander<'x> {
 }
 
 impl Expander<'_> {
+    /// The findings of references the client does not read as mcplint does.
+    fn report_judgements(
+        &mut self,
+        judgements: &[Judgement],
+        src: &str,
+        at: &dyn Fn(std::ops::Range<usize>) -> Span,
+        path: &Path,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let client = self.client;
+        let pointer = path.pointer();
+        for j in judgements {
+            match j {
+                Judgement::Unexpanded {
+                    span,
+                    why,
+                    fix,
+                    by_field,
+                } => {
+                    let wanted = rules::unexpanded_reference::UNEXPANDED_REFERENCE.severity;
+                    let severity = if *by_field {
+                        client.expands_in.cap(wanted)
+                    } else {
+                        client.grammar.cap(wanted)
+                    };
+                    out.push(rules::unexpanded_reference::diagnostic(
+                        self.id,
+                        at(span.clone()),
+                        &pointer,
+                        &src[span.clone()],
+                        why,
+                        fix.as_deref(),
+                        severity,
+                    ));
+                }
+                Judgement::UndeclaredInput { span, id } => {
+                    let mut declared: Vec<&str> = self
+                        .inputs
+                        .map(|ids| ids.iter().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    declared.sort_unstable();
+                    out.push(rules::undeclared_input::diagnostic(
+                        self.id,
+                        at(span.clone()),
+                        &pointer,
+                        id,
+                        &declared,
+                        client
+                            .grammar
+                            .cap(rules::undeclared_input::UNDECLARED_INPUT.severity),
+                    ));
+                }
+            }
+        }
+        self.failed.insert(pointer);
+    }
+
     /// A value of the entry: expanded once (the `env` block's were, first).
     pub fn value(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
         match self.resolved.remove(&lit.range.start) {

@@ -5,6 +5,7 @@
 //! the later file winning. Env files are the `--env-file` paths when any is given, otherwise
 //! the `.env` beside the config.
 
+mod dialect;
 pub mod dotenv;
 mod expand;
 pub mod template;
@@ -267,10 +268,11 @@ impl Environment {
             pointer: "",
             dotenv_key: Some(&entry.name),
             scope: None,
+            client: None,
         };
         for event in &events {
             match event {
-                Event::Used { name } => {
+                Event::Used { name, .. } => {
                     set.used.insert((*name).to_owned());
                 }
                 Event::Undefined { .. } | Event::Required { .. } => {
@@ -304,6 +306,19 @@ impl Environment {
         self.lookup(set, None, name)
     }
 
+    /// Whether `name` has a value from an env file only: not from the entry's own `env` block,
+    /// not from the process environment.
+    pub fn only_in_dotenv(
+        &self,
+        set: &VarSet,
+        scope: Option<&HashMap<String, String>>,
+        name: &str,
+    ) -> bool {
+        !scope.is_some_and(|s| s.contains_key(name))
+            && !self.process_names.contains(name)
+            && set.values.contains_key(name)
+    }
+
     /// The `.env` line that gives `name` its value, unless the environment overrides it.
     pub fn definition(&self, set: &VarSet, name: &str) -> Option<(FileId, Span)> {
         if self.process.as_ref().is_some_and(|p| p.contains_key(name)) {
@@ -312,7 +327,13 @@ impl Environment {
         set.values.get(name).map(|d| (d.file, d.key_span))
     }
 
-    fn undefined_help(&self, set: &VarSet, name: &str, in_dotenv: bool) -> String {
+    fn undefined_help(
+        &self,
+        set: &VarSet,
+        name: &str,
+        in_dotenv: bool,
+        client: Option<&crate::clients::Client>,
+    ) -> String {
         let mut known: Vec<&str> = set.values.keys().map(String::as_str).collect();
         known.sort_unstable();
         if set.broken.contains_key(name) {
@@ -333,6 +354,17 @@ impl Environment {
             return format!(
                 "`.env.example` defines `{name}` but `.env` does not: copy its line into `.env` \
                  and set the value"
+            );
+        }
+        if let Some(client) = client.filter(|c| c.mode == crate::clients::Mode::Direct) {
+            let or_dotenv = if client.lookup.value.dotenv {
+                " or in the `.env` beside the config"
+            } else {
+                " (it does not read `.env`)"
+            };
+            return format!(
+                "set `{name}` in the environment {} starts from{or_dotenv}",
+                client.name
             );
         }
         if in_dotenv {
@@ -394,6 +426,8 @@ pub(crate) struct Place<'p> {
     pub dotenv_key: Option<&'p str>,
     /// The entry's own `env` block, for the other fields of a server.
     pub scope: Option<&'p HashMap<String, String>>,
+    /// The client the file is read as, for help in its own syntax (a config only).
+    pub client: Option<&'static crate::clients::Client>,
 }
 
 impl Environment {
@@ -415,7 +449,7 @@ impl Environment {
                     at(span.clone()),
                     name,
                     key,
-                    self.undefined_help(set, name, true),
+                    self.undefined_help(set, name, true, None),
                 ))
             }
             (Event::Undefined { name, span }, None) => Some(rules::undefined_variable::in_config(
@@ -423,7 +457,7 @@ impl Environment {
                 at(span.clone()),
                 pointer,
                 name,
-                self.undefined_help(set, name, false),
+                self.undefined_help(set, name, false, place.client),
             )),
             (
                 Event::Required {
@@ -467,12 +501,19 @@ impl Environment {
                     related,
                 ))
             }
-            (Event::Bare { name, span }, None) => Some(rules::bare_variable::diagnostic(
-                id,
-                at(span.clone()),
-                pointer,
-                name,
-            )),
+            (Event::Bare { name, span }, None) => {
+                let reference = place
+                    .client
+                    .filter(|c| c.mode == crate::clients::Mode::Direct)
+                    .and_then(|c| c.reference.value.to(name));
+                Some(rules::bare_variable::diagnostic(
+                    id,
+                    at(span.clone()),
+                    pointer,
+                    name,
+                    reference.as_deref(),
+                ))
+            }
             (Event::Command { span }, None) => Some(rules::command_substitution::diagnostic(
                 id,
                 at(span.clone()),

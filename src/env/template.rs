@@ -328,6 +328,8 @@ pub enum Event<'s> {
     /// A variable that was looked up (for unused-variable and redaction).
     Used {
         name: &'s str,
+        /// The reference, from its `$`.
+        span: Range<usize>,
     },
     /// `${NAME}` (or `${NAME?}`, `${NAME:+${X}}`, ...) with `NAME` set nowhere.
     Undefined {
@@ -409,7 +411,10 @@ fn eval_into<'s, 'v, F>(
                     out.push_str(&src[expr.span.clone()]);
                 }
                 Reference::Var { name, op } => {
-                    events.push(Event::Used { name });
+                    events.push(Event::Used {
+                        name,
+                        span: expr.span.clone(),
+                    });
                     let value = lookup(name);
                     let span = expr.span.clone();
                     match (op, value) {

@@ -47,6 +47,9 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
                 let id = report.files.len();
                 report.files.push(SourceFile::new(input.name(), ""));
                 report
+                    .inputs
+                    .push((id, options.clients.for_path(&input.name())));
+                report
                     .diagnostics
                     .push(crate::rules::parse::too_large::diagnostic(id, size, limit));
                 continue;
@@ -92,6 +95,8 @@ fn check_one(
 ) {
     let id = report.files.len();
     let name = input.name();
+    let client = options.clients.for_path(&name);
+    report.inputs.push((id, client));
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -118,8 +123,6 @@ fn check_one(
         }
     };
     report.files.push(SourceFile::new(name, text));
-    let client = options.clients.for_path(&input.name());
-    report.inputs.push((id, client));
     walk::check_config(
         report,
         env,

@@ -128,6 +128,8 @@ struct Walk<'w> {
     raw: Option<serde_json::Value>,
     /// The client the file is read as.
     client: &'static Client,
+    /// The ids VS Code's `inputs` declare, when the file has `inputs`.
+    inputs: Option<HashSet<String>>,
 }
 
 impl<'w> Walk<'w> {
@@ -151,6 +153,7 @@ impl<'w> Walk<'w> {
             keep_raw,
             raw: None,
             client,
+            inputs: None,
         }
     }
 
@@ -192,6 +195,7 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
     }
     let root_path = Path::Root;
     let mut resolved = serde_json::Map::new();
+    walk.inputs = declared_inputs(root);
     let keys = shape::server_keys(root, walk.client);
     match keys.read {
         None if walk.client.roots.value.is_empty() => {
@@ -280,12 +284,15 @@ fn servers(
         return;
     }
     let (conv, env, set, client, keep) = (walk.conv, walk.env, walk.set, walk.client, walk.keep);
+    let inputs = walk.inputs.clone();
+    let inputs = &inputs;
     let parts: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = props
             .chunks(props.len().div_ceil(threads))
             .map(|chunk| {
                 scope.spawn(move || {
                     let mut part = Walk::new(conv, env, set, client, keep, false);
+                    part.inputs = inputs.clone();
                     let mut part_out = Vec::new();
                     let mut part_resolved = serde_json::Map::new();
                     servers_part(&mut part, chunk, path, &mut part_out, &mut part_resolved);
@@ -359,7 +366,9 @@ fn entry(
     let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
-    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id);
+    let mut first = Expander::new(walk.env, walk.set, conv.file, conv.id, walk.client);
+    first.entry_depth = path.depth();
+    first.inputs = walk.inputs.as_ref();
     first.track_secrets = walk.keep;
     let mut scope = HashMap::new();
     let env_block = obj
@@ -402,7 +411,7 @@ fn entry(
     let origin = |name: &str| env.definition(set, name);
     walk.apps
         .extend(oauth::apps(name, obj, &resolved, path, &origin));
-    let transport = Transport::of(&resolved);
+    let transport = Transport::for_client(&resolved, walk.client);
     let part = Part::from(transport);
     let wrapped = SCHEMAS.wrap(&part, serde_json::Value::Object(resolved));
     let Some(resolved) = wrapped
@@ -451,6 +460,8 @@ fn input(
         name,
         part: Part::Input,
         ignored: None,
+        client: walk.client,
+        schemas: &SCHEMAS,
     };
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
@@ -490,4 +501,24 @@ impl Strings for ScanOnly<'_> {
         self.scan.scan_literal(self.text, lit, path, None);
         lit.value.to_string()
     }
+}
+
+/// The ids of VS Code's `inputs`, when the file has an `inputs` array.
+fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
+    let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
+        return None;
+    };
+    Some(
+        inputs
+            .elements
+            .iter()
+            .filter_map(|input| match input {
+                Node::Object(o) => match o.get("id").map(|p| &p.value) {
+                    Some(Node::StringLit(id)) => Some(id.value.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+    )
 }

@@ -99,7 +99,8 @@ pub fn summary(report: &Report) -> String {
     })
     .collect();
     if counts.is_empty() {
-        return format!("No problems in {}.", plural(files, "file"));
+        let read_as = read_as(report, None);
+        return format!("No problems in {}{read_as}.", plural(files, "file"));
     }
     let mut with_findings: Vec<usize> = report.diagnostics.iter().map(|d| d.file).collect();
     with_findings.sort_unstable();
@@ -113,10 +114,41 @@ pub fn summary(report: &Report) -> String {
         [one] => report.files[*one].name.clone(),
         many => format!("{} files", many.len()),
     };
+    let read_as = read_as(report, Some(&place));
     if files > 1 {
-        format!("Found {list} in {place} ({files} configs checked).")
+        format!("Found {list} in {place} ({files} configs checked{read_as}).")
     } else {
-        format!("Found {list} in {place}.")
+        format!("Found {list} in {place}{read_as}.")
+    }
+}
+
+/// `, read as VS Code` for one config (` (.vscode/mcp.json read as VS Code)` when the
+/// findings are in another file, such as its `.env`); `: 2 as VS Code, 1 as Claude Code`
+/// for several.
+fn read_as(report: &Report, place: Option<&str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, client) in &report.inputs {
+        match counts.iter_mut().find(|(name, _)| *name == client.name) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((client.name, 1)),
+        }
+    }
+    match counts.as_slice() {
+        [] => String::new(),
+        [(name, 1)] if report.inputs.len() == 1 && report.configs() == 1 => {
+            let config = &report.files[report.inputs[0].0].name;
+            match place {
+                Some(place) if place != config => format!(" ({config} read as {name})"),
+                _ => format!(", read as {name}"),
+            }
+        }
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|(name, n)| format!("{n} as {name}"))
+                .collect();
+            format!(": {}", list.join(", "))
+        }
     }
 }
 

@@ -11,6 +11,14 @@ struct Document<'r> {
     version: u32,
     diagnostics: Vec<Finding<'r>>,
     summary: Summary,
+    /// Each config, with the client it was read as.
+    inputs: Vec<Input<'r>>,
+}
+
+#[derive(Serialize)]
+struct Input<'r> {
+    file: &'r str,
+    client: &'static str,
 }
 
 #[derive(Serialize)]
@@ -91,6 +99,14 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
         },
+        inputs: report
+            .inputs
+            .iter()
+            .map(|(id, client)| Input {
+                file: &report.files[*id].name,
+                client: client.id,
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

@@ -83,7 +83,8 @@ pub struct EntryContext<'e, 'a> {
 }
 
 impl<'a> EntryContext<'_, 'a> {
-    /// The last property named `key` (the one every JSON parser keeps), with its key's span.
+    /// The last property named `key` (the one every JSON parser keeps), with its key's span;
+    /// `null` counts as absent, as clients treat it (the schema reports it where it is wrong).
     pub fn field(&self, key: &str) -> Option<(Span, &jsonc_parser::ast::Value<'a>)> {
         let prop = self
             .node
@@ -91,7 +92,21 @@ impl<'a> EntryContext<'_, 'a> {
             .iter()
             .rev()
             .find(|p| p.name.as_str() == key)?;
+        if matches!(prop.value, jsonc_parser::ast::Value::NullKeyword(_)) {
+            return None;
+        }
         Some((crate::tree::prop_name_span(prop), &prop.value))
+    }
+
+    /// The entry's URL field as the client names it (`url`, Windsurf's `serverUrl`, ...).
+    pub fn url_field(&self) -> Option<&'static str> {
+        self.client
+            .url_fields
+            .value
+            .iter()
+            .chain(crate::schema::URL_FIELDS)
+            .copied()
+            .find(|k| self.field(k).is_some())
     }
 
     /// A string field as written, with the span of the literal (quotes included).
@@ -117,12 +132,19 @@ impl<'a> EntryContext<'_, 'a> {
     /// `config/command-and-url` and `config/stdio-with-url`.
     pub fn ignored_field(&self) -> Option<&'static str> {
         let ty = self.string("type").map(|(_, t)| t);
-        let has_url = self.field("url").is_some();
+        let has_url = self.url_field().is_some();
         if self.field("command").is_some() && has_url {
-            let remote = ty.is_some_and(|t| crate::schema::REMOTE_TYPES.contains(&t));
-            Some(if remote { "command" } else { "url" })
+            let remote = ty.is_some_and(|t| match self.client.transport(t) {
+                Some(kind) => kind == crate::clients::Kind::Remote,
+                None => crate::schema::REMOTE_TYPES.contains(&t),
+            });
+            Some(if remote {
+                "command"
+            } else {
+                self.url_field().unwrap_or("url")
+            })
         } else if ty == Some("stdio") && has_url {
-            Some("url")
+            self.url_field()
         } else {
             None
         }

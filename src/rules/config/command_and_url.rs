@@ -36,7 +36,10 @@ impl Check for CommandAndUrl {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let (Some((command_key, _)), Some((url_key, _))) = (cx.field("command"), cx.field("url"))
+        let Some(url) = cx.url_field() else {
+            return;
+        };
+        let (Some((command_key, _)), Some((url_key, _))) = (cx.field("command"), cx.field(url))
         else {
             return;
         };
@@ -44,15 +47,15 @@ impl Check for CommandAndUrl {
             cx.diagnostic(
                 &COMMAND_AND_URL,
                 url_key,
-                "url",
-                format!("server `{}` has both `command` and `url`", cx.name),
+                url,
+                format!("server `{}` has both `command` and `{url}`", cx.name),
             )
-            .label("`url` makes it a remote server")
+            .label(format!("`{url}` makes it a remote server"))
             .related(command_key, "`command` makes it a stdio server")
-            .help(
-                "keep `command` for a local process or `url` for a remote endpoint; clients \
-                 disagree on which one wins",
-            ),
+            .help(format!(
+                "keep `command` for a local process or `{url}` for a remote endpoint; \
+                     clients disagree on which one wins"
+            )),
         );
     }
 }

@@ -37,7 +37,7 @@ impl Check for InsecureUrl {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((span, url, templated)) = super::url_to_check(cx) else {
+        let Some((field, span, url, templated)) = super::url_to_check(cx) else {
             return;
         };
         let (scheme, host) = super::scheme_and_host(url);
@@ -52,7 +52,7 @@ impl Check for InsecureUrl {
             cx.diagnostic(
                 &INSECURE_URL,
                 span,
-                "url",
+                field,
                 format!(
                     "server `{}` is reached over plain http at `{host}`, which is not this \
                      machine{resolved}",

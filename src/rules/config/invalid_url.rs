@@ -36,7 +36,7 @@ impl Check for InvalidUrl {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((span, url, templated)) = super::url_to_check(cx) else {
+        let Some((field, span, url, templated)) = super::url_to_check(cx) else {
             return;
         };
         let (scheme, host) = super::scheme_and_host(url);
@@ -48,7 +48,7 @@ impl Check for InvalidUrl {
             cx.diagnostic(
                 &INVALID_URL,
                 span,
-                "url",
+                field,
                 format!(
                     "the `url` of server `{}` is not an absolute http(s) URL{resolved}",
                     cx.name

@@ -1,6 +1,8 @@
 //! `config/missing-type`: a remote entry does not say its transport.
 
+use crate::clients::{Client, Kind, Mode, Untyped};
 use crate::diagnostic::Diagnostic;
+use crate::registry::Severity;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 
@@ -37,20 +39,36 @@ impl Check for MissingType {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((_, url)) = cx.string("url") else {
+        let Some(field) = cx.url_field() else {
             return;
         };
-        if cx.ignored_field() == Some("url")
+        let Some((_, url)) = cx.string(field) else {
+            return;
+        };
+        if cx.ignored_field() == Some(field)
             || cx.string("type").is_some()
             || cx.field("command").is_some()
         {
             return;
         }
-        let suggested = if url.trim_end_matches('/').ends_with("/sse") {
-            "sse"
-        } else {
-            "streamable-http"
+        let client = cx.client;
+        let (severity, why) = match (client.mode, client.untyped.value) {
+            // mcplint's own formats: every client reads the entry its own way.
+            (Mode::Template, _) => (
+                MISSING_TYPE.severity,
+                "clients disagree on the default transport for a bare `url`".to_owned(),
+            ),
+            (Mode::Direct, Untyped::UrlNeedsType) => (
+                client.untyped.cap(Severity::Error),
+                format!(
+                    "{} does not start an entry with a URL and no `type`",
+                    client.name
+                ),
+            ),
+            // The client infers the transport, or (stdio only) the schema says what is wrong.
+            (Mode::Direct, Untyped::Infer | Untyped::StdioOnly) => return,
         };
+        let suggested = suggested_type(client, url);
         out.push(
             cx.diagnostic(
                 &MISSING_TYPE,
@@ -61,11 +79,31 @@ impl Check for MissingType {
                     cx.name
                 ),
             )
+            .severity(severity)
             .label("no `type`")
-            .help(format!(
-                "add `\"type\": \"{suggested}\"`; clients disagree on the default \
-                 transport for a bare `url`"
-            )),
+            .help(format!("add `\"type\": \"{suggested}\"`; {why}")),
         );
+    }
+}
+
+/// The `type` to write: SSE for a URL ending in `/sse`, else the client's Streamable HTTP name.
+fn suggested_type(client: &Client, url: &str) -> &'static str {
+    let remote: Vec<&'static str> = client
+        .transports
+        .value
+        .iter()
+        .filter(|(_, k)| *k == Kind::Remote)
+        .map(|(n, _)| *n)
+        .collect();
+    let sse = url.trim_end_matches('/').ends_with("/sse");
+    if client.mode == Mode::Template {
+        return if sse { "sse" } else { "streamable-http" };
+    }
+    let pick = |names: &[&'static str]| names.iter().copied().find(|n| remote.contains(n));
+    let http = pick(&["http", "streamable-http", "streamableHttp"]);
+    if sse {
+        pick(&["sse"]).or(http).unwrap_or("sse")
+    } else {
+        http.or(remote.first().copied()).unwrap_or("http")
     }
 }

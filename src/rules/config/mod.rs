@@ -3,6 +3,7 @@
 
 pub mod command_and_url;
 pub mod empty_command;
+pub mod ignored_root;
 pub mod insecure_url;
 pub mod invalid_settings;
 pub mod invalid_url;
@@ -28,21 +29,24 @@ use crate::source::Span;
 /// entry's transport ignores (`config/command-and-url`, `config/stdio-with-url`), when
 /// resolving it failed (reported already) or when it still holds a reference the client
 /// fills in. The flag says whether it was built from variables.
-pub(crate) fn url_to_check<'e>(cx: &'e EntryContext) -> Option<(Span, &'e str, bool)> {
-    let (span, url) = cx.string("url")?;
-    if cx.ignored_field() == Some("url") {
+pub(crate) fn url_to_check<'e>(
+    cx: &'e EntryContext,
+) -> Option<(&'static str, Span, &'e str, bool)> {
+    let field = cx.url_field()?;
+    let (span, url) = cx.string(field)?;
+    if cx.ignored_field() == Some(field) {
         return None;
     }
     let resolved = cx
         .resolved
-        .get("url")
+        .get(field)
         .and_then(serde_json::Value::as_str)
         .unwrap_or(url);
     let templated = url.contains('$');
-    if templated && cx.failed.contains(&cx.pointer("url")) || resolved.contains("${") {
+    if templated && cx.failed.contains(&cx.pointer(field)) || resolved.contains("${") {
         return None;
     }
-    Some((span, resolved, templated))
+    Some((field, span, resolved, templated))
 }
 
 /// A URL's lower-cased scheme and host, when it is an absolute IRI (so that an

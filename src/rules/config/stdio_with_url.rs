@@ -39,7 +39,10 @@ impl Check for StdioWithUrl {
         if cx.field("command").is_some() {
             return; // config/command-and-url says it
         }
-        let (Some((type_span, "stdio")), Some((url_key, _))) = (cx.string("type"), cx.field("url"))
+        let Some(url) = cx.url_field() else {
+            return;
+        };
+        let (Some((type_span, "stdio")), Some((url_key, _))) = (cx.string("type"), cx.field(url))
         else {
             return;
         };
@@ -57,7 +60,7 @@ impl Check for StdioWithUrl {
             .related(url_key, "a stdio server has no URL")
             .help(
                 "for a remote server use `\"type\": \"streamable-http\"` (or \"sse\"); for a \
-                 local one, give `command` and remove `url`",
+                 local one, give `command` and remove the URL",
             ),
         );
     }

@@ -36,16 +36,28 @@ impl Check for BareVariable {
     }
 }
 
-pub fn diagnostic(id: FileId, span: Span, pointer: &str, name: &str) -> Diagnostic {
+/// `$name` at `span`; `reference` is how the file's client spells a reference (`${env:X}`),
+/// when it is not mcplint's `${X}`.
+pub fn diagnostic(
+    id: FileId,
+    span: Span,
+    pointer: &str,
+    name: &str,
+    reference: Option<&str>,
+) -> Diagnostic {
+    let braced = format!("${{{name}}}");
+    let help = match reference {
+        Some(reference) => format!("write `{reference}` to use the variable"),
+        None => format!("write `{braced}` to use the variable, or `$${name}` for a literal `$`"),
+    };
+    let reference = reference.unwrap_or(&braced);
     Diagnostic::new(
         &BARE_VARIABLE,
         id,
         span,
         pointer,
-        format!("`${name}` is not expanded: only `${{{name}}}` is"),
+        format!("`${name}` is not expanded: only `{reference}` is"),
     )
     .label("taken literally")
-    .help(format!(
-        "write `${{{name}}}` to use the variable, or `$${name}` for a literal `$`"
-    ))
+    .help(help)
 }

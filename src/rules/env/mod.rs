@@ -7,10 +7,13 @@ pub mod bare_variable;
 pub mod command_substitution;
 pub mod empty_value;
 pub mod invalid_template;
+pub mod invisible_variable;
 pub mod required_variable;
 pub mod runtime_input;
 pub mod syntax;
+pub mod undeclared_input;
 pub mod undefined_variable;
+pub mod unexpanded_reference;
 pub mod unused_variable;
 pub mod variable_in_key;
 

@@ -4,6 +4,7 @@ use crate::registry::{Rule, rule};
 use crate::rules::context::Check;
 use jsonschema::error::ValidationErrorKind as Kind;
 
+use crate::clients::Mode;
 use crate::diagnostic::Diagnostic;
 use crate::schema::Part;
 use crate::suggest;
@@ -84,14 +85,39 @@ pub(super) fn report(at: &Location, kind: &Kind, out: &mut Vec<Diagnostic>) {
                 Some(near) => format!("did you mean `\"{near}\"`?"),
                 None => format!("use one of {list}"),
             };
+            let client = target.client;
+            // A transport name of another client: say whose it is.
+            let message = match (client.mode, at.field.as_str(), found) {
+                (Mode::Direct, "type", Some(name)) => {
+                    let users: Vec<&str> = crate::clients::CLIENTS
+                        .iter()
+                        .filter(|c| c.mode == Mode::Direct && c.transport(name).is_some())
+                        .map(|c| c.name)
+                        .collect();
+                    let whose = match users.as_slice() {
+                        [] => String::new(),
+                        [one] => format!(" (it is {one}'s name)"),
+                        [one, two] => format!(" (it is {one}'s and {two}'s name)"),
+                        [one, rest @ ..] => {
+                            format!(" ({one} and {} other clients use it)", rest.len())
+                        }
+                    };
+                    format!(
+                        "{} has no transport `{name}`{whose}: it takes {list}",
+                        client.name
+                    )
+                }
+                _ => format!("`{}` must be one of {list}", at.field),
+            };
             out.push(
-                at.diag(
-                    &INVALID_VALUE,
-                    at.value_span(),
-                    format!("`{}` must be one of {list}", at.field),
-                )
-                .label("not one of the allowed values")
-                .help(help),
+                at.diag(&INVALID_VALUE, at.value_span(), message)
+                    .severity(if client.mode == Mode::Direct {
+                        client.transports.cap(INVALID_VALUE.severity)
+                    } else {
+                        INVALID_VALUE.severity
+                    })
+                    .label("not one of the allowed values")
+                    .help(help),
             );
         }
         other => {

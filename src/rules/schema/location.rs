@@ -22,6 +22,9 @@ pub struct Validated<'t, 'a> {
     pub part: Part,
     /// A top-level field another rule reports and the schema leaves alone.
     pub ignored: Option<&'static str>,
+    /// The client the file is read as, and its schemas.
+    pub client: &'static crate::clients::Client,
+    pub schemas: &'static crate::schema::Schemas,
 }
 
 /// Where one validation error sits in the file.

@@ -61,7 +61,16 @@ pub(super) fn report(
                 target.id,
                 crate::tree::prop_name_span(prop),
                 pointer,
-                format!("{} has no `{property}`: `{typo}` is misspelt", target.name),
+                match crate::clients::readers_of(typo).first() {
+                    Some(other) if crate::clients::own_name_for(target.client, typo).is_some() => {
+                        format!(
+                            "{} has no `{property}`: `{typo}` is {}'s name for it, which {} \
+                             does not read",
+                            target.name, other.name, target.client.name
+                        )
+                    }
+                    _ => format!("{} has no `{property}`: `{typo}` is misspelt", target.name),
+                },
             )
             .label(format!("did you mean `{property}`?"))
             .help(format!("rename `{typo}` to `{property}`")),

@@ -22,7 +22,7 @@ use jsonschema::paths::LocationSegment;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
 use crate::rules::context::{Check, EntryContext, Hooks};
-use crate::schema::{Part, SCHEMAS};
+use crate::schema::Part;
 use location::Location;
 
 use crate::suggest;
@@ -48,6 +48,38 @@ impl Check for Schema {
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
         let transport = cx.transport;
+        let client = cx.client;
+        let starts_remote = client
+            .transports
+            .value
+            .iter()
+            .any(|(_, k)| *k == crate::clients::Kind::Remote);
+        if transport == crate::schema::Transport::Remote && !starts_remote {
+            // One finding, not one per remote field.
+            let url = cx
+                .url_field()
+                .and_then(|f| cx.resolved.get(f)?.as_str().map(str::to_owned));
+            out.push(
+                cx.diagnostic(
+                    &MISSING_FIELD,
+                    cx.name_span,
+                    "",
+                    format!(
+                        "{} starts only stdio servers from this file: `{}` is a remote server \
+                         with no `command`",
+                        client.name, cx.name
+                    ),
+                )
+                .severity(client.transports.cap(MISSING_FIELD.severity))
+                .label("remote server")
+                .help(format!(
+                    "start it through a local bridge: `\"command\": \"npx\", \"args\": [\"-y\", \
+                     \"mcp-remote\", \"{}\"]`",
+                    url.as_deref().unwrap_or("<url>")
+                )),
+            );
+            return;
+        }
         let target = Validated {
             id: cx.id,
             node: cx.value,
@@ -56,6 +88,8 @@ impl Check for Schema {
             name: format!("{} `{}`", transport.noun(), cx.name),
             part: Part::from(transport),
             ignored: cx.ignored_field(),
+            client: cx.client,
+            schemas: crate::schema::for_client(cx.client),
         };
         validate(&target, cx.schema_instance, out);
     }
@@ -64,14 +98,14 @@ impl Check for Schema {
 /// Validates `wrapper`, the resolved form of `target` as [`crate::schema::Schemas::wrap`]
 /// made it, and reports what is wrong.
 pub fn validate(target: &Validated, wrapper: &serde_json::Value, out: &mut Vec<Diagnostic>) {
-    let validator = SCHEMAS.validator();
+    let validator = target.schemas.validator();
     if validator.is_valid(wrapper) {
         return;
     }
     let errors: Vec<_> = validator.iter_errors(wrapper).collect();
     // A misspelt required field (`comand`) is one mistake: report it once, as the missing
     // field it causes (an error), at the misspelt key.
-    let misspelt = misspelt_required(&errors);
+    let misspelt = misspelt_required(&errors, target.client);
     for error in &errors {
         // Without the wrapper's own first step.
         let segments: Vec<LocationSegment> = error.instance_path().segments().skip(1).collect();
@@ -116,7 +150,10 @@ pub fn validate(target: &Validated, wrapper: &serde_json::Value, out: &mut Vec<D
     }
 }
 
-fn misspelt_required(errors: &[jsonschema::ValidationError]) -> Vec<(String, String)> {
+fn misspelt_required(
+    errors: &[jsonschema::ValidationError],
+    client: &crate::clients::Client,
+) -> Vec<(String, String)> {
     // The entry itself: one step into the wrapper.
     let top = |e: &&jsonschema::ValidationError| e.instance_path().segments().count() == 1;
     let missing: Vec<&str> = errors
@@ -139,7 +176,11 @@ fn misspelt_required(errors: &[jsonschema::ValidationError]) -> Vec<(String, Str
         })
         .flatten()
         .filter_map(|name| {
-            suggest::closest(name, missing.iter().copied())
+            // Another client's name for the field (`serverUrl` for `url`) is the same mistake.
+            let synonym =
+                crate::clients::own_name_for(client, name).filter(|own| missing.contains(own));
+            synonym
+                .or_else(|| suggest::closest(name, missing.iter().copied()))
                 .map(|near| (name.clone(), near.to_owned()))
         })
         .collect()

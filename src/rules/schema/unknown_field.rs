@@ -1,9 +1,10 @@
 //! `schema/unknown-field`: a field no client reads for this kind of server.
 
+use crate::clients::{self, Mode};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Rule, rule};
 use crate::rules::context::Check;
-use crate::schema::{Part, SCHEMAS};
+use crate::schema::Part;
 use crate::source::Span;
 use crate::suggest;
 
@@ -72,6 +73,12 @@ pub(super) fn report(
         else {
             continue;
         };
+        // A client reads `null` as nothing: there is nothing to ignore.
+        if at.target.client.mode == Mode::Direct
+            && matches!(prop.value, jsonc_parser::ast::Value::NullKeyword(_))
+        {
+            continue;
+        }
         let mut pointer = at.pointer.clone();
         crate::tree::push_segment(&mut pointer, name);
         out.push(unknown_field(
@@ -85,7 +92,10 @@ pub(super) fn report(
 
 fn unknown_field(at: &Location, name: &str, span: Span, pointer: String) -> Diagnostic {
     let target = at.target;
-    let own = SCHEMAS.fields(&target.part);
+    if target.client.mode == Mode::Direct && at.top_level {
+        return not_read_by_client(at, name, span, pointer);
+    }
+    let own = target.schemas.fields(&target.part);
     let other = match target.part {
         Part::Stdio => Some((Part::Remote, "remote servers (with `url`)")),
         Part::Remote => Some((Part::Stdio, "stdio servers (with `command`)")),
@@ -97,7 +107,7 @@ fn unknown_field(at: &Location, name: &str, span: Span, pointer: String) -> Diag
     };
     let other_fields = other
         .as_ref()
-        .map_or(&[][..], |(part, _)| SCHEMAS.fields(part));
+        .map_or(&[][..], |(part, _)| target.schemas.fields(part));
     if let Some((_, noun)) = &other
         && other_fields.iter().any(|f| f == name)
     {
@@ -127,4 +137,52 @@ fn unknown_field(at: &Location, name: &str, span: Span, pointer: String) -> Diag
             .collect::<Vec<_>>()
             .join(", ")
     ))
+}
+
+/// A field the client does not read: say which clients do, and what this one reads instead.
+fn not_read_by_client(at: &Location, name: &str, span: Span, pointer: String) -> Diagnostic {
+    let target = at.target;
+    let client = target.client;
+    let readers: Vec<&str> = clients::readers_of(name)
+        .iter()
+        .filter(|c| c.id != client.id)
+        .map(|c| c.name)
+        .collect();
+    let whose = match readers.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (it is {one}'s)"),
+        [first, second] => format!(" (it is {first}'s and {second}'s)"),
+        [first, ..] => format!(" ({first} and {} other clients read it)", readers.len() - 1),
+    };
+    let own = target.schemas.fields(&target.part);
+    let other_part = match target.part {
+        Part::Stdio => Some((Part::Remote, "remote servers")),
+        Part::Remote => Some((Part::Stdio, "stdio servers")),
+        Part::Input => None,
+    };
+    let message = format!(
+        "{} does not read `{name}` in {}{whose}",
+        client.name, target.name
+    );
+    let help = if let Some(own_name) = clients::own_name_for(client, name) {
+        format!(
+            "{} reads `{own_name}`: rename `{name}` to `{own_name}`",
+            client.name
+        )
+    } else if let Some((part, noun)) = &other_part
+        && target.schemas.fields(part).iter().any(|f| f == name)
+    {
+        format!("remove `{name}`: {} reads it only for {noun}", client.name)
+    } else if let Some(near) = suggest::closest(name, own.iter().map(String::as_str)) {
+        format!("did you mean `{near}`?")
+    } else {
+        format!(
+            "remove it: {} ignores it (`mcplint schema --client {}` lists the fields it reads)",
+            client.name, client.id
+        )
+    };
+    Diagnostic::new(&UNKNOWN_FIELD, target.id, span, pointer, message)
+        .severity(client.fields.cap(UNKNOWN_FIELD.severity))
+        .label("not read")
+        .help(help)
 }

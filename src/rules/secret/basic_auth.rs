@@ -47,7 +47,7 @@ impl Check for BasicAuth {
             if let Kind::BasicAuth = f.kind {
                 out.push(super::hardcoded(
                     &BASIC_AUTH,
-                    cx.id,
+                    cx,
                     f,
                     "hardcoded HTTP Basic credentials",
                 ));

@@ -49,7 +49,7 @@ impl Check for Generic {
             if let Kind::Generic = f.kind {
                 out.push(super::hardcoded(
                     &GENERIC,
-                    cx.id,
+                    cx,
                     f,
                     "likely hardcoded credential",
                 ));

@@ -22,26 +22,45 @@ pub use generic::{GENERIC, Generic};
 pub use provider::Providers;
 pub use url_password::{URL_PASSWORD, UrlPassword};
 
+use crate::clients::Mode;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
+use crate::rules::context::FileContext;
 use crate::secrets::Finding;
-use crate::source::FileId;
 
 /// A hardcoded secret under `rule`, its message starting with `what`: "hardcoded Hugging Face
 /// token `hf_AbC…(37 chars)` in `env.HF_TOKEN` of server `hf`"; the help is the way out
 /// (`.env`, then rotate).
-fn hardcoded(rule: &'static Rule, id: FileId, f: &Finding, what: &str) -> Diagnostic {
+fn hardcoded(rule: &'static Rule, cx: &FileContext, f: &Finding, what: &str) -> Diagnostic {
     let rotate = "then rotate it: it has been written to a file";
+    let client = cx.client;
+    let var = &f.variable;
+    let help = match (client.mode, client.reference.value.to(var)) {
+        (Mode::Template, _) => {
+            format!("move it to `.env` as `{var}=…` and write `${{{var}}}` here; {rotate}")
+        }
+        (Mode::Direct, Some(reference)) if client.lookup.value.dotenv => format!(
+            "move it to `.env` as `{var}=…` and write `{reference}` here (`mcplint fix` does \
+             both); {rotate}"
+        ),
+        (Mode::Direct, Some(reference)) => format!(
+            "write `{reference}` here and set `{var}` in the environment {} starts from (it does \
+             not read `.env`; `mcplint fix` writes both); {rotate}",
+            client.name
+        ),
+        (Mode::Direct, None) => format!(
+            "{} expands no variable here: keep this server in a template rendered by `mcplint \
+             render --to {}`, or in the client's own secret store; {rotate}",
+            client.name, client.id
+        ),
+    };
     Diagnostic::new(
         rule,
-        id,
+        cx.id,
         f.span,
         f.pointer.clone(),
         format!("{what} `{}` in {}", f.shown, f.slot),
     )
     .label("secret")
-    .help(format!(
-        "move it to `.env` as `{0}=…` and write `${{{0}}}` here; {rotate}",
-        f.variable
-    ))
+    .help(help)
 }

@@ -23,7 +23,7 @@ impl Check for Providers {
         for f in cx.secrets {
             if let Kind::Provider(p) = f.kind {
                 let what = format!("hardcoded {}", p.name);
-                out.push(super::hardcoded(&p.rule, cx.id, f, &what));
+                out.push(super::hardcoded(&p.rule, cx, f, &what));
             }
         }
     }

@@ -46,12 +46,7 @@ impl Check for UrlPassword {
     fn file(&self, cx: &FileContext, out: &mut Vec<Diagnostic>) {
         for f in cx.secrets {
             if let Kind::UrlPassword = f.kind {
-                out.push(super::hardcoded(
-                    &URL_PASSWORD,
-                    cx.id,
-                    f,
-                    "hardcoded password",
-                ));
+                out.push(super::hardcoded(&URL_PASSWORD, cx, f, "hardcoded password"));
             }
         }
     }

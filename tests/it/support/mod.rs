@@ -20,19 +20,28 @@ pub fn is_case(path: &Path) -> bool {
 
 /// The one file of a fixture case that is not a `.env`, a snapshot, or a side file.
 pub fn config_of(dir: &Path) -> String {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            !n.starts_with(".env")
-                && !n.ends_with(".snap")
-                && !n.ends_with(".snap.new")
+    // A client's file may sit in its folder: `.vscode/mcp.json`, `.kiro/settings/mcp.json`.
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{prefix}{name}");
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &format!("{path}/"), out);
+            } else if !name.starts_with(".env")
+                && !name.ends_with(".snap")
+                && !name.ends_with(".snap.new")
                 && !matches!(
-                    n.as_str(),
+                    name.as_str(),
                     "args" | "render" | ".mcplint.json" | "baseline.json"
                 )
-        })
-        .collect();
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut names = Vec::new();
+    walk(dir, "", &mut names);
     assert_eq!(
         names.len(),
         1,
