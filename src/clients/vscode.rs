@@ -51,6 +51,10 @@ pub static VSCODE: Client = Client {
             "sandbox",
             "url",
             "headers",
+            // Written by VS Code itself when it installs a server from the MCP gallery (seen in
+            // real `.vscode/mcp.json` files; not in the schema it validates with).
+            "gallery",
+            "version",
         ],
         SCHEMA,
     ),

@@ -62,6 +62,9 @@ pub static WINDSURF: Client = Client {
             "url",
             "headers",
             "disabled",
+            // Kept by Windsurf's MCP store in the entries it writes (seen in real
+            // `mcp_config.json` files).
+            "metadata",
         ],
         QUOTE,
     ),

@@ -41,10 +41,11 @@ impl Reader<'_> {
         self.client.mode == Mode::Direct
     }
 
-    /// Whether the field's value is run by a shell, which expands its own variables.
+    /// Whether the client leaves the field's value alone: run by a shell, which expands its
+    /// own variables, or a field it does not read at all (reported as an unknown field).
     pub fn shell_field(&self) -> bool {
         self.field
-            .is_some_and(|f| self.client.shell_fields.value.contains(&f))
+            .is_some_and(|f| self.client.shell_fields.value.contains(&f) || !self.client.reads(f))
     }
 
     /// `pieces` as the client reads them.
@@ -54,7 +55,7 @@ impl Reader<'_> {
         pieces: Vec<Piece<'s>>,
         out: &mut Vec<Judgement>,
     ) -> Vec<Piece<'s>> {
-        if !self.direct() {
+        if !self.direct() || self.shell_field() {
             return pieces;
         }
         let client = self.client;
@@ -101,7 +102,9 @@ impl Reader<'_> {
                     match verdict {
                         Verdict::Expanded => {
                             // A client that expands `$NAME` itself looks it up like `${NAME}`.
-                            if let Reference::Bare { name } = expr.kind {
+                            if let Reference::Bare { name } = expr.kind
+                                && client.grammar.value.bare
+                            {
                                 expr.kind = Reference::Var { name, op: None };
                             }
                             judged.push(Piece::Expr(expr));
@@ -233,4 +236,134 @@ enum Verdict {
 /// The byte offset of `part`, a slice of `src`, in `src`.
 fn offset_in(src: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(src.as_ptr() as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clients;
+    use crate::env::template::{Grammar, parse};
+
+    /// What `client` leaves unexpanded in `src`, written in `field`: the texts, in order.
+    fn unexpanded(client: &'static Client, field: &str, src: &str) -> Vec<String> {
+        let inputs: HashSet<String> = ["api-key".to_owned()].into_iter().collect();
+        let reader = Reader {
+            client,
+            field: Some(field),
+            inputs: Some(&inputs),
+        };
+        let pieces = parse(src, Grammar::Config).expect("the example parses");
+        let mut out = Vec::new();
+        reader.judge(src, pieces, &mut out);
+        out.iter()
+            .map(|j| match j {
+                Judgement::Unexpanded { span, .. } | Judgement::UndeclaredInput { span, .. } => {
+                    src[span.clone()].to_owned()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn claude_code_expands_its_documented_forms() {
+        let cc = &clients::claude_code::CLAUDE_CODE;
+        // https://code.claude.com/docs/en/mcp, "Environment variable expansion in .mcp.json":
+        // `${VAR}` and `${VAR:-default}`, in command, args, env, url and headers.
+        assert!(unexpanded(cc, "url", "${API_BASE_URL:-https://api.example.com}/mcp").is_empty());
+        assert!(unexpanded(cc, "headers", "Bearer ${API_KEY}").is_empty());
+        // VS Code's form and other operators are not Claude Code's.
+        assert_eq!(
+            unexpanded(cc, "headers", "Bearer ${env:API_KEY}"),
+            ["${env:API_KEY}"]
+        );
+        assert_eq!(
+            unexpanded(cc, "args", "${DIR:?set DIR}"),
+            ["${DIR:?set DIR}"]
+        );
+        // Plugins' `${CLAUDE_PLUGIN_ROOT}` is filled in by Claude Code (same page).
+        assert!(unexpanded(cc, "args", "${CLAUDE_PLUGIN_ROOT}/server.js").is_empty());
+        // `headersHelper` is run by a shell, whose variables these are.
+        assert!(unexpanded(cc, "headersHelper", "echo $HOME ${TOKEN:?}").is_empty());
+    }
+
+    #[test]
+    fn vscode_expands_its_documented_forms() {
+        let vs = &clients::vscode::VSCODE;
+        // https://code.visualstudio.com/docs/copilot/reference/mcp-configuration: inputs,
+        // `${env:NAME}` and predefined variables such as `${workspaceFolder}`.
+        assert!(unexpanded(vs, "env", "${input:api-key}").is_empty());
+        assert!(unexpanded(vs, "headers", "Bearer ${env:GITHUB_TOKEN}").is_empty());
+        assert!(unexpanded(vs, "cwd", "${workspaceFolder}/server").is_empty());
+        // Claude Code's form stays as written in VS Code (variableResolver: unknown
+        // variables are returned as they are), and so do operators and `$$`.
+        assert_eq!(
+            unexpanded(vs, "headers", "Bearer ${GITHUB_TOKEN}"),
+            ["${GITHUB_TOKEN}"]
+        );
+        assert_eq!(unexpanded(vs, "args", "${env:X:-y}"), ["${env:X:-y}"]);
+        assert_eq!(unexpanded(vs, "args", "price $$5"), ["$$"]);
+        // An input the file does not declare.
+        assert_eq!(
+            unexpanded(vs, "env", "${input:apikey}"),
+            ["${input:apikey}"]
+        );
+    }
+
+    #[test]
+    fn cline_and_roo_expand_env_prefixed_references_only() {
+        // cline/cline src/services/mcp/envExpansion.ts; RooCodeInc/Roo-Code
+        // src/utils/config.ts: `${env:NAME}` only.
+        for client in [&clients::cline::CLINE, &clients::roo::ROO] {
+            assert!(
+                unexpanded(client, "env", "${env:API_KEY}").is_empty(),
+                "{}",
+                client.id
+            );
+            assert_eq!(
+                unexpanded(client, "env", "${API_KEY}"),
+                ["${API_KEY}"],
+                "{}",
+                client.id
+            );
+        }
+    }
+
+    #[test]
+    fn gemini_cli_expands_bare_and_braced_variables() {
+        let gemini = &clients::gemini_cli::GEMINI_CLI;
+        // google-gemini/gemini-cli docs/tools/mcp-server.md: `$VAR` and `${VAR}` in settings.
+        assert!(unexpanded(gemini, "headers", "Bearer $GITHUB_MCP_PAT").is_empty());
+        assert!(unexpanded(gemini, "env", "${API_KEY}").is_empty());
+        assert_eq!(
+            unexpanded(gemini, "env", "${env:API_KEY}"),
+            ["${env:API_KEY}"]
+        );
+    }
+
+    #[test]
+    fn mcp_hub_has_no_operators() {
+        let hub = &clients::mcp_hub::MCP_HUB;
+        // ravitemer/mcp-hub src/utils/env-resolver.js: `${VAR}`, `${env:VAR}`, `${cmd: ...}`;
+        // `${VAR:-default}` is an error there.
+        assert!(unexpanded(hub, "env", "${env:TOKEN}").is_empty());
+        assert!(unexpanded(hub, "env", "${cmd: op read op://vault/item/key}").is_empty());
+        assert_eq!(
+            unexpanded(hub, "url", "${URL:-https://x}"),
+            ["${URL:-https://x}"]
+        );
+    }
+
+    #[test]
+    fn templates_use_the_full_grammar() {
+        let t = &clients::template::TEMPLATE;
+        for src in [
+            "${A:-${B:-x}}",
+            "${env:A}",
+            "$$",
+            "${A:+y}",
+            "${input:api-key}",
+        ] {
+            assert!(unexpanded(t, "env", src).is_empty(), "{src}");
+        }
+    }
 }

@@ -60,6 +60,15 @@ pub fn is_placeholder(value: &str) -> bool {
     {
         return true;
     }
+    // A provider's prefix before words to replace: `ghp_your_github_token`, `sk-your-key`.
+    let after_prefix = lower
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+        .trim_start_matches(['_', '-']);
+    if after_prefix != lower
+        && (after_prefix.starts_with("your") || after_prefix.starts_with("replace"))
+    {
+        return true;
+    }
     if lower.contains("xxxx") || v.contains("****") || v.contains("...") || v.contains('…') {
         return true;
     }
@@ -246,6 +255,8 @@ mod tests {
             "***",
             "sk-...",
             "{{ api_key }}",
+            "ghp_your_github_personal_access_token",
+            "sk-your-openai-key",
         ] {
             assert!(is_placeholder(p), "{p}");
             assert!(!looks_secret(p), "{p}");

@@ -14,6 +14,7 @@ mod layers;
 mod limits;
 mod pre_commit;
 mod properties;
+mod realworld;
 mod render;
 mod rule_examples;
 mod secret_leaks;

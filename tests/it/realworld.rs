@@ -1,0 +1,78 @@
+//! Real config files from public repositories (`tests/realworld/`, sources in its
+//! `manifest.json`; every credential replaced by a synthetic one of the same format), each
+//! checked as its own client reads it. The snapshot states the expected findings of every
+//! file: a change in what mcplint reports on files it did not write shows up here.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::support::Mcplint;
+
+/// Clients whose formats (TOML, YAML, Zed's settings) mcplint does not read yet.
+const NOT_YET_READ: &[&str] = &["codex", "continue", "zed", "goose"];
+
+#[test]
+fn real_configs_get_the_findings_their_clients_call_for() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realworld");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("manifest.json")).unwrap())
+            .unwrap();
+    let entries = manifest.as_array().expect("the manifest is a list");
+    assert!(entries.len() >= 40, "only {} real configs", entries.len());
+    let mut expected = String::new();
+    let mut checked = 0;
+    for entry in entries {
+        let file = entry["file"].as_str().unwrap();
+        for key in ["repository", "path"] {
+            assert!(entry[key].is_string(), "{file}: no {key}");
+        }
+        let commit = entry["commit"].as_str().unwrap_or("");
+        assert!(
+            commit.len() == 40 && commit.chars().all(|c| c.is_ascii_hexdigit()),
+            "{file}: the commit must be 40 hex digits"
+        );
+        let client = match entry["client"].as_str().unwrap() {
+            "copilot" => "copilot-cli",
+            other => other,
+        };
+        if NOT_YET_READ.contains(&client) {
+            writeln!(expected, "{file} ({client}): format not read yet").unwrap();
+            continue;
+        }
+        checked += 1;
+        let mut args = vec![
+            "check",
+            "--format",
+            "json",
+            "--no-process-env",
+            "--no-config",
+        ];
+        if client != "generic" {
+            args.extend(["--client", client]);
+        }
+        args.push(file);
+        let run = Mcplint::new(&args).dir(&root).env_clear().run();
+        assert!(run.code <= 1, "{file}: exit {}: {}", run.code, run.stderr);
+        let doc = run.json();
+        assert_eq!(doc["inputs"][0]["client"], client, "{file}");
+        writeln!(expected, "{file} ({client}):").unwrap();
+        for d in doc["diagnostics"].as_array().unwrap() {
+            writeln!(
+                expected,
+                "  {} {} {}",
+                d["severity"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["pointer"].as_str().unwrap()
+            )
+            .unwrap();
+        }
+    }
+    assert!(checked >= 40, "only {checked} configs checked");
+    insta::with_settings!({
+        snapshot_path => root,
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("expected", expected);
+    });
+}
