@@ -6,97 +6,34 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::clients::{Client, Kind, Mode, Untyped};
 use crate::env::template::{self, Grammar, Op, Piece, Reference};
+use crate::schema::URL_FIELDS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// `claude_desktop_config.json`: stdio only; remote servers through `mcp-remote`.
-    ClaudeDesktop,
-    /// `.mcp.json`: `${VAR}` and `${VAR:-default}`; types stdio, http, sse.
-    ClaudeCode,
-    /// `.cursor/mcp.json`: `${env:VAR}`.
-    Cursor,
-    /// `.vscode/mcp.json`: `servers` and `inputs`, `${env:VAR}`.
-    Vscode,
-    /// An MCP hub's `mcp-servers.json`: a bare map, `${VAR}`, `streamable-http`.
-    McpHub,
+/// A client `render --to` can write for: one that reads its file directly, or mcplint's own
+/// template format; `generic` is not a target.
+pub fn is_target(client: &Client) -> bool {
+    client.id != "generic"
 }
 
-impl Target {
-    pub const ALL: &[Target] = &[
-        Target::ClaudeDesktop,
-        Target::ClaudeCode,
-        Target::Cursor,
-        Target::Vscode,
-        Target::McpHub,
-    ];
-
-    /// The name `render --to` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Target::ClaudeDesktop => "claude-desktop",
-            Target::ClaudeCode => "claude-code",
-            Target::Cursor => "cursor",
-            Target::Vscode => "vscode",
-            Target::McpHub => "mcp-hub",
-        }
+/// How `client` names a transport of `kind` (`http` for Streamable HTTP where it has it).
+fn transport_name(client: &Client, remote: bool, sse: bool) -> Option<&'static str> {
+    let names: Vec<&'static str> = client
+        .transports
+        .value
+        .iter()
+        .filter(|(_, k)| (*k == Kind::Remote) == remote)
+        .map(|(n, _)| *n)
+        .collect();
+    let pick = |wanted: &[&str]| names.iter().copied().find(|n| wanted.contains(n));
+    if !remote {
+        return pick(&["stdio", "local"]);
     }
-
-    /// One line for `--help`: the file and what the format allows.
-    pub fn help(self) -> &'static str {
-        match self {
-            Target::ClaudeDesktop => {
-                "`claude_desktop_config.json`: stdio only; remote servers through `mcp-remote`"
-            }
-            Target::ClaudeCode => {
-                "`.mcp.json`: `${VAR}` and `${VAR:-default}`; types stdio, http, sse"
-            }
-            Target::Cursor => "`.cursor/mcp.json`: `${env:VAR}`",
-            Target::Vscode => "`.vscode/mcp.json`: `servers` and `inputs`, `${env:VAR}`",
-            Target::McpHub => {
-                "An MCP hub's `mcp-servers.json`: a bare map, `${VAR}`, `streamable-http`"
-            }
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Target::ClaudeDesktop => "Claude Desktop",
-            Target::ClaudeCode => "Claude Code",
-            Target::Cursor => "Cursor",
-            Target::Vscode => "VS Code",
-            Target::McpHub => "an MCP hub",
-        }
-    }
-
-    /// The fields an entry may carry in the target, besides the transport's own.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Target::ClaudeDesktop => &["command", "args", "env"],
-            Target::ClaudeCode => &["type", "command", "args", "env", "url", "headers", "oauth"],
-            Target::Cursor => &["command", "args", "env", "url", "headers"],
-            Target::Vscode => &[
-                "type", "command", "args", "env", "envFile", "cwd", "url", "headers",
-            ],
-            Target::McpHub => &[
-                "type",
-                "command",
-                "args",
-                "env",
-                "cwd",
-                "url",
-                "headers",
-                "disabled",
-                "note",
-                "description",
-                "autoApprove",
-                "alwaysAllow",
-                "disabledTools",
-                "timeout",
-                "envFile",
-                "oauth",
-            ],
-        }
+    let http = pick(&["http", "streamable-http", "streamableHttp"]);
+    if sse {
+        pick(&["sse"]).or(http)
+    } else {
+        http.or(names.first().copied())
     }
 }
 
@@ -106,14 +43,19 @@ pub struct Converted {
 }
 
 struct Ctx {
-    target: Target,
+    target: &'static Client,
     keep_vars: bool,
     warnings: Vec<String>,
 }
 
 /// Converts a config to `target`'s format: `root` as written with `keep_vars`, else resolved.
 /// `resolved` is the resolved config, used where the target cannot express a reference.
-pub fn convert(root: &Value, resolved: &Value, target: Target, keep_vars: bool) -> Converted {
+pub fn convert(
+    root: &Value,
+    resolved: &Value,
+    target: &'static Client,
+    keep_vars: bool,
+) -> Converted {
     let mut ctx = Ctx {
         target,
         keep_vars,
@@ -131,24 +73,26 @@ pub fn convert(root: &Value, resolved: &Value, target: Target, keep_vars: bool) 
             out.insert(name.clone(), converted);
         }
     }
-    if inputs.is_some() && target != Target::Vscode {
+    let has_inputs = target.grammar.value.inputs && target.mode == Mode::Direct;
+    if inputs.is_some() && !has_inputs && target.mode == Mode::Direct {
         ctx.warnings.push(format!(
             "`inputs` (VS Code prompts) have no equivalent in {}: dropped",
-            target.title()
+            target.name
         ));
     }
-    let root = match target {
-        Target::Vscode => {
+    let root = match target.roots.value.first() {
+        None => Value::Object(out),
+        Some(key) => {
             let mut m = Map::new();
-            m.insert("servers".into(), Value::Object(out));
-            m.insert(
-                "inputs".into(),
-                inputs.cloned().unwrap_or_else(|| json!([])),
-            );
+            m.insert((*key).into(), Value::Object(out));
+            if has_inputs {
+                m.insert(
+                    "inputs".into(),
+                    inputs.cloned().unwrap_or_else(|| json!([])),
+                );
+            }
             Value::Object(m)
         }
-        Target::McpHub => Value::Object(out),
-        _ => json!({ "mcpServers": out }),
     };
     let mut warnings = ctx.warnings;
     let mut seen = std::collections::HashSet::new();
@@ -174,16 +118,22 @@ impl Ctx {
             return Some(entry.clone());
         };
         let target = self.target;
-        if e.get("disabled") == Some(&Value::Bool(true)) && !target.fields().contains(&"disabled") {
+        if e.get("disabled") == Some(&Value::Bool(true)) && !target.reads("disabled") {
             self.warnings.push(format!(
                 "server `{name}` is disabled, which {} cannot say: left out",
-                target.title()
+                target.name
             ));
             return None;
         }
-        let remote = e.contains_key("url") && !e.contains_key("command");
+        let url_key = URL_FIELDS.iter().copied().find(|k| e.contains_key(*k));
+        let remote = url_key.is_some() && !e.contains_key("command");
         let mut out = Map::new();
-        if remote && target == Target::ClaudeDesktop {
+        let starts_remote = target
+            .transports
+            .value
+            .iter()
+            .any(|(_, k)| *k == Kind::Remote);
+        if remote && !starts_remote {
             return Some(self.bridge(name, e, resolved));
         }
         for (key, value) in e {
@@ -194,10 +144,16 @@ impl Ctx {
                         out.insert("type".into(), json!(t));
                     }
                 }
-                "env" if remote && target != Target::McpHub => {
+                // A URL goes under the name the target gives it (`serverUrl` for Windsurf).
+                k if Some(k) == url_key && remote => {
+                    let own = target.url_fields.value.first().copied().unwrap_or("url");
+                    let r = resolved.and_then(|r| r.get(key));
+                    out.insert(own.to_owned(), self.value(name, value, r));
+                }
+                "env" if remote && target.mode == Mode::Direct => {
                     self.warnings.push(format!(
                         "the `env` of remote server `{name}` has no meaning in {}: dropped{}",
-                        target.title(),
+                        target.name,
                         if self.keep_vars {
                             " (references to it are not resolved)"
                         } else {
@@ -205,33 +161,45 @@ impl Ctx {
                         }
                     ));
                 }
-                "disabled"
-                    if value == &Value::Bool(false) && !target.fields().contains(&"disabled") => {}
-                k if target.fields().contains(&k) => {
+                "disabled" if value == &Value::Bool(false) && !target.reads("disabled") => {}
+                k if target.reads(k) => {
                     let r = resolved.and_then(|r| r.get(key));
                     out.insert(key.clone(), self.value(name, value, r));
                 }
                 _ => self.warnings.push(format!(
                     "`{key}` of server `{name}` has no place in {}: dropped",
-                    target.title()
+                    target.name
                 )),
             }
         }
-        if !out.contains_key("type") && matches!(target, Target::ClaudeCode | Target::Vscode) {
-            out.insert("type".into(), json!(if remote { "http" } else { "stdio" }));
+        if !out.contains_key("type") && writes_type(target) {
+            let sse = url_key
+                .and_then(|k| e.get(k))
+                .and_then(Value::as_str)
+                .is_some_and(|u| u.trim_end_matches('/').ends_with("/sse"));
+            if let Some(t) = transport_name(target, remote, sse) {
+                out.insert("type".into(), json!(t));
+            }
         }
         Some(Value::Object(out))
     }
 
     /// The transport name in the target, or none where the target infers it.
     fn transport(&mut self, t: &str, remote: bool) -> Option<&'static str> {
-        let http = matches!(t, "http" | "streamable-http" | "streamableHttp");
-        match (self.target, remote) {
-            (Target::Cursor, _) => None,
-            (_, false) => (self.target != Target::McpHub).then_some("stdio"),
-            (Target::McpHub, true) => Some(if http { "streamable-http" } else { "sse" }),
-            (_, true) => Some(if http { "http" } else { "sse" }),
+        let target = self.target;
+        if !target.reads("type")
+            || (!remote && !writes_type(target) && target.mode == Mode::Template)
+        {
+            return None;
         }
+        if target.mode == Mode::Template {
+            return Some(if matches!(t, "sse") {
+                "sse"
+            } else {
+                "streamable-http"
+            });
+        }
+        transport_name(target, remote, t == "sse")
     }
 
     /// A remote server for Claude Desktop, through the `mcp-remote` stdio bridge.
@@ -256,7 +224,8 @@ impl Ctx {
         for key in e.keys() {
             if !["type", "url", "headers", "env", "disabled"].contains(&key.as_str()) {
                 self.warnings.push(format!(
-                    "`{key}` of server `{name}` has no place in Claude Desktop: dropped"
+                    "`{key}` of server `{name}` has no place in {}: dropped",
+                    self.target.name
                 ));
             }
         }
@@ -280,7 +249,7 @@ impl Ctx {
                     self.warnings.push(format!(
                         "`{s}` in server `{server}` cannot be written as a reference in {}: its \
                          resolved value is written instead",
-                        self.target.title()
+                        self.target.name
                     ));
                     value
                 }
@@ -326,22 +295,24 @@ impl Ctx {
         out: &mut String,
     ) -> bool {
         let target = self.target;
+        let g = target.grammar.value;
         for piece in pieces {
             match piece {
                 Piece::Text(t) => out.push_str(t),
-                Piece::Dollar => out.push_str(if target == Target::McpHub { "$$" } else { "$" }),
+                Piece::Dollar => out.push_str(if g.dollar_escape { "$$" } else { "$" }),
                 Piece::Expr(e) => match &e.kind {
                     Reference::Var { name, op } => {
-                        let reference = match target {
-                            Target::Vscode | Target::Cursor => format!("${{env:{name}}}"),
-                            _ => format!("${{{name}}}"),
+                        let Some(reference) = (match target.mode {
+                            Mode::Template => Some(format!("${{{name}}}")),
+                            Mode::Direct => target.reference.value.to(name),
+                        }) else {
+                            return false;
                         };
                         match op {
                             None => out.push_str(&reference),
                             Some((op, operand))
-                                if matches!(target, Target::ClaudeCode | Target::McpHub)
-                                    && matches!(op, Op::Default { .. })
-                                    || target == Target::McpHub =>
+                                if g.all_operators
+                                    || g.default && *op == Op::Default { colon: true } =>
                             {
                                 out.push_str(&format!("${{{name}{}", op.as_str()));
                                 if !self.write_pieces(server, src, operand, out) {
@@ -352,7 +323,7 @@ impl Ctx {
                             Some(_) => return false,
                         }
                     }
-                    Reference::Runtime if target != Target::Vscode => {
+                    Reference::Runtime if !g.inputs => {
                         self.warnings.push(format!(
                             "`{}` in server `{server}` is filled in by VS Code only: left as written",
                             &src[e.span.clone()]
@@ -363,11 +334,21 @@ impl Ctx {
                 },
             }
         }
-        if target == Target::ClaudeDesktop && pieces.iter().any(|p| matches!(p, Piece::Expr(_))) {
+        if target.mode == Mode::Direct
+            && target.grammar.value == crate::clients::Grammar::NONE
+            && pieces.iter().any(|p| matches!(p, Piece::Expr(_)))
+        {
             self.warnings.push(format!(
-                "Claude Desktop does not expand variables: server `{server}` gets `{src}` as written"
+                "{} does not expand variables: server `{server}` gets `{src}` as written",
+                target.name
             ));
         }
         true
     }
+}
+
+/// Whether entries for `target` say their transport even where it could be inferred.
+fn writes_type(target: &Client) -> bool {
+    target.reads("type")
+        && (target.writes_type.value || target.untyped.value == Untyped::UrlNeedsType)
 }

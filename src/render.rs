@@ -14,7 +14,7 @@ pub struct RenderOptions {
     /// Leave out the servers marked `"disabled": true`.
     pub drop_disabled: bool,
     /// Convert to another client's format.
-    pub to: Option<crate::convert::Target>,
+    pub to: Option<&'static crate::clients::Client>,
     /// With `to`: keep references instead of resolving them.
     pub keep_vars: bool,
 }
@@ -56,6 +56,9 @@ pub fn render(input: &Input, options: &RenderOptions, policy: Policy) -> (Report
     }
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');
+    if let Some(target) = options.to {
+        report.conversion_warnings.extend(check_as(&text, target));
+    }
     (report, Some(text))
 }
 
@@ -73,4 +76,41 @@ pub fn first_difference(existing: &str, fresh: &str) -> Option<usize> {
             _ => return Some(line),
         }
     }
+}
+
+/// What `target` would object to in the config `render --to` wrote: its shape, fields and
+/// references, as the target reads them (values are not looked up: the target does that).
+fn check_as(text: &str, target: &'static crate::clients::Client) -> Vec<String> {
+    let options = Options {
+        env: crate::env::EnvOptions {
+            files: Vec::new(),
+            process: false,
+            dotenv: false,
+        },
+        clients: crate::clients::ClientChoice {
+            forced: Some(target),
+            ..Default::default()
+        },
+        ..Options::default()
+    };
+    let report = pipeline::check_text("rendered", text, &options);
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .filter(|d| {
+            let about_values = d.rule.id == "env/undefined-variable"
+                || d.rule.id == "env/required-variable"
+                || d.rule.family() == "secret"
+                || d.rule.family() == "oauth";
+            // Values are the target's business (and a resolved render holds them on purpose).
+            !about_values
+        })
+        .map(|d| {
+            format!(
+                "the rendered config, read as {}'s, has a problem at {}: {}",
+                target.name, d.pointer, d.message
+            )
+        })
+        .collect()
 }

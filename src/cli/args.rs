@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::clients::{Client, ClientChoice};
-use crate::convert::Target;
 use crate::oauth::{OAuthOptions, Profile};
 use crate::pipeline::Options;
 use crate::pipeline::policy::Policy;
@@ -289,8 +288,8 @@ pub(super) struct RenderArgs {
     #[arg(long)]
     pub(super) drop_disabled: bool,
     /// Write the config for another client (shape, reference syntax, transport names).
-    #[arg(long, value_parser = choices!(Target), value_name = "CLIENT")]
-    pub(super) to: Option<Target>,
+    #[arg(long, value_parser = target_parser(), value_name = "CLIENT")]
+    pub(super) to: Option<&'static Client>,
     /// With --to: keep `${VAR}` references (in the target's syntax) instead of resolving them,
     /// so the converted file can be committed.
     #[arg(long, requires = "to")]
@@ -340,6 +339,18 @@ pub(super) fn client_parser() -> impl clap::builder::TypedValueParser<Value = &'
     PossibleValuesParser::new(
         crate::clients::CLIENTS
             .iter()
+            .map(|c| PossibleValue::new(c.id).help(c.name)),
+    )
+    .map(|id| crate::clients::find(&id).expect("the parser accepts only the registry's ids"))
+}
+
+/// `render --to`: a client of the registry whose format mcplint can write.
+fn target_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        crate::clients::CLIENTS
+            .iter()
+            .filter(|c| crate::convert::is_target(c))
             .map(|c| PossibleValue::new(c.id).help(c.name)),
     )
     .map(|id| crate::clients::find(&id).expect("the parser accepts only the registry's ids"))

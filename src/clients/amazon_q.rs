@@ -30,6 +30,7 @@ pub static AMAZON_Q: Client = Client {
     // CLIENT: no inference; a `url`-only entry is stdio with an empty command → "MCP config is
     // malformed: transport type is specified to be stdio but command is empty".
     untyped: Fact::cited(Untyped::UrlNeedsType, CLIENT),
+    writes_type: Fact::cited(false, CLIENT),
     url_fields: Fact::cited(&["url"], TOOL),
     // TOOL (camelCase, unknown fields ignored).
     fields: Fact::cited(

@@ -35,6 +35,9 @@ pub static CLAUDE_CODE: Client = Client {
     // MCP: "Claude Code reads an entry with no `type` as a stdio server"; one with a "url" but
     // no "type" is a configuration error and is skipped (CHANGELOG 2.1.202).
     untyped: Fact::cited(Untyped::UrlNeedsType, MCP),
+    // MCP examples write `type` on remote entries (required there, see `untyped`).
+    // MCP: its examples write `type` on every entry; a URL without one is an error.
+    writes_type: Fact::cited(true, MCP),
     url_fields: Fact::cited(&["url"], MCP),
     // MCP: command, args, env; url, headers, headersHelper, oauth; timeout, alwaysLoad.
     fields: Fact::cited(

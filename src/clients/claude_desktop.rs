@@ -34,6 +34,7 @@ pub static CLAUDE_DESKTOP: Client = Client {
     // configured in Claude Desktop via claude_desktop_config.json are a separate mechanism".
     // Whether a `url` entry is ignored or rejected is not stated.
     untyped: Fact::cited(Untyped::StdioOnly, CONNECTORS),
+    writes_type: Fact::cited(false, CONNECTORS),
     url_fields: Fact::cited(&[], CONNECTORS),
     // LOCAL examples: `command`, `args`, `env`. `cwd`, `type`, `disabled` are not documented.
     fields: Fact::cited(&["command", "args", "env"], LOCAL),

@@ -44,6 +44,7 @@ pub static CLINE: Client = Client {
     // SCHEMAS: no `type` → `command` is stdio, `url` is SSE ("when type is not specified, it will
     // default to sse"); docs/mcp/mcp-overview.mdx recommends `"type": "streamableHttp"`.
     untyped: Fact::cited(Untyped::Infer, SCHEMAS),
+    writes_type: Fact::cited(false, SCHEMAS),
     url_fields: Fact::cited(&["url"], SCHEMAS),
     // SCHEMAS: the transport arms and the shared fields; `transport` is the nested form
     // `cline mcp add` writes (flattened on read); `oauthClient` is read by the CLI/SDK loader

@@ -43,6 +43,7 @@ pub static COPILOT_CLI: Client = Client {
     // REF: `type` is optional only for a local server (default `local`) and required for a
     // remote one. What the CLI does with a `url` and no `type` was not observed.
     untyped: Fact::cited(Untyped::UrlNeedsType, REF),
+    writes_type: Fact::cited(false, REF),
     url_fields: Fact::cited(&["url"], REF),
     // REF "Local/Remote server configuration fields"; `tools` (`["*"]` or names) is required for
     // both kinds.

@@ -38,6 +38,7 @@ pub static CURSOR: Client = Client {
     ),
     // Not documented; VSC_NATIVE: `url` → HTTP, else stdio; common practice agrees.
     untyped: Fact::unconfirmed(Untyped::Infer, VSC_NATIVE),
+    writes_type: Fact::cited(false, VSC_NATIVE),
     url_fields: Fact::unconfirmed(&["url"], QUOTE),
     // QUOTE: stdio `type`, `command`, `args`, `env`, `envFile`; remote `url`, `headers`.
     // `auth` (static OAuth client) is from third-party pages (pipeshub, mittwald).

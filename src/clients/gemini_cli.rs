@@ -48,6 +48,7 @@ pub static GEMINI_CLI: Client = Client {
     // CLIENT: `url` without `type` → Streamable HTTP, falling back to SSE (MCP_DOC still says
     // SSE); otherwise `command` → stdio. A URL wins over `command`.
     untyped: Fact::cited(Untyped::Infer, CLIENT),
+    writes_type: Fact::cited(false, CLIENT),
     // CLIENT: `httpUrl` (deprecated, Streamable HTTP) is taken first, warning if `url` is set too.
     url_fields: Fact::cited(&["httpUrl", "url"], CLIENT),
     // SCHEMA and packages/core/src/config/config.ts `MCPServerConfig`. Unknown fields are a

@@ -43,6 +43,7 @@ pub static GENERIC: Client = Client {
         MERGED,
     ),
     untyped: Fact::cited(Untyped::Infer, MERGED),
+    writes_type: Fact::cited(false, MERGED),
     url_fields: Fact::cited(&["url"], MERGED),
     fields: Fact::cited(FIELDS, MERGED),
     grammar: Fact::cited(

@@ -27,6 +27,7 @@ pub static KIRO: Client = Client {
     // KI/KC tables: a local server is `command` + `args`, a remote one `url` (+ `headers`), with
     // no `type`. Streamable HTTP vs SSE selection is not documented.
     untyped: Fact::cited(Untyped::Infer, KI),
+    writes_type: Fact::cited(false, KI),
     url_fields: Fact::cited(&["url"], KI),
     // KI/KC tables list every field but `type` (THIRD). A newer copy of KI, seen through a mirror
     // host, adds `oauth` ({ clientId }) and `oauthScopes` for remote servers. Unknown-field

@@ -45,6 +45,7 @@ pub static MCP_HUB: Client = Client {
     // CONFIG: `command` → stdio, `url` → Streamable HTTP then SSE (src/MCPConnection.js); both,
     // or neither, is a ConfigError.
     untyped: Fact::cited(Untyped::Infer, CONFIG),
+    writes_type: Fact::cited(false, CONFIG),
     url_fields: Fact::cited(&["url"], CONFIG),
     // CONFIG: `command`, `args`, `env`, `cwd`, `dev`, `url`, `headers` (+ `type`, ignored);
     // src/MCPConnection.js: `disabled`, `name`, `description`. The rest are MCPHub.nvim's.

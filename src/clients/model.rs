@@ -158,6 +158,8 @@ pub struct Client {
     pub transports: Fact<&'static [(&'static str, Kind)]>,
     /// What it does with an entry without `type`.
     pub untyped: Fact<Untyped>,
+    /// Whether its documentation writes `type` on every entry (what `render --to` writes).
+    pub writes_type: Fact<bool>,
     /// The field names that hold a remote server's URL, preferred first.
     pub url_fields: Fact<&'static [&'static str]>,
     /// Every field it reads in a server entry (any transport).

@@ -39,6 +39,7 @@ pub static ROO: Client = Client {
     // with 'url' must explicitly specify 'type'", the server is skipped; `command` + `url` is an
     // error too. DOC's older example with a bare `url` is now invalid.
     untyped: Fact::cited(Untyped::UrlNeedsType, HUB),
+    writes_type: Fact::cited(false, HUB),
     url_fields: Fact::cited(&["url"], HUB),
     // HUB schema. `env` is stdio-only (must be absent on sse/streamable-http); `headers` is
     // remote-only.

@@ -26,6 +26,7 @@ pub static TEMPLATE: Client = Client {
         OWN,
     ),
     untyped: Fact::cited(Untyped::Infer, OWN),
+    writes_type: Fact::cited(false, OWN),
     url_fields: Fact::cited(&["url"], OWN),
     fields: Fact::cited(super::generic::FIELDS, OWN),
     grammar: Fact::cited(

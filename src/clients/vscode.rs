@@ -36,6 +36,9 @@ pub static VSCODE: Client = Client {
     ),
     // SCAN sanitizeServer: no `type` → `command ? 'stdio' : 'http'`.
     untyped: Fact::cited(Untyped::Infer, SCAN),
+    // DOC_REF's field tables mark `type` "Required".
+    // DOC_REF: the field tables mark `type` "Required".
+    writes_type: Fact::cited(true, DOC_REF),
     url_fields: Fact::cited(&["url"], SCHEMA),
     // SCHEMA server properties, and DOC_REF's "Development mode" (`dev`) and sandbox.
     fields: Fact::cited(

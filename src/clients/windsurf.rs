@@ -47,6 +47,7 @@ pub static WINDSURF: Client = Client {
     ),
     // Examples have no `type`: `command` → stdio, `serverUrl`/`url` → remote.
     untyped: Fact::unconfirmed(Untyped::Infer, QUOTE),
+    writes_type: Fact::cited(false, QUOTE),
     // QUOTE's interpolation list names both; `serverUrl` is Windsurf's own. One vendor says a
     // Cursor-style `url` does not connect (conflicting, unconfirmed).
     url_fields: Fact::unconfirmed(&["serverUrl", "url"], QUOTE),
