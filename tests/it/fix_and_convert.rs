@@ -282,3 +282,76 @@ fn every_conversion_passes_check_in_its_own_shape() {
         }
     }
 }
+
+/// A token of GitHub's format with a valid checksum, for the client tests below.
+fn github_token() -> String {
+    let token = "ghp_Zq8mK2vT9xL4wR7nB1cY5dF3gH6jP0";
+    let check = mcplint::secrets::checksum::base62_6(crc32fast::hash(&token.as_bytes()[4..]));
+    format!("{token}{check}")
+}
+
+#[test]
+fn fix_writes_the_reference_the_client_expands() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = github_token();
+    std::fs::create_dir(dir.path().join(".vscode")).unwrap();
+    let config = format!(
+        "{{ \"servers\": {{ \"gh\": {{ \"command\": \"npx\", \"env\": {{ \"GITHUB_TOKEN\": \"{token}\" }} }} }} }}\n"
+    );
+    std::fs::write(dir.path().join(".vscode/mcp.json"), &config).unwrap();
+    let out = Mcplint::new(&["fix", ".vscode/mcp.json", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join(".vscode/mcp.json")).unwrap();
+    assert_eq!(fixed, config.replace(&token, "${env:GITHUB_TOKEN}"));
+    // VS Code does not read `.env`: the user is told what to export.
+    assert!(
+        out.stderr.contains("VS Code does not read"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(&token));
+    // Read as VS Code, the fixed file has no secret and nothing unexpanded.
+    let check = Mcplint::new(&["check", ".vscode/mcp.json", "--format", "json"])
+        .isolated_in(dir.path())
+        .run();
+    let rules: Vec<String> = check.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r.starts_with("secret/") || r == "env/unexpanded-reference"),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn fix_refuses_a_client_that_expands_nothing_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = github_token();
+    let config = format!(
+        "{{ \"mcpServers\": {{ \"gh\": {{ \"command\": \"npx\", \"env\": {{ \"GITHUB_TOKEN\": \"{token}\" }} }} }} }}\n"
+    );
+    std::fs::write(dir.path().join("claude_desktop_config.json"), &config).unwrap();
+    let out = Mcplint::new(&["fix", "claude_desktop_config.json"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Claude Desktop expands no"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("render"), "the way out: {}", out.stderr);
+    assert!(!out.stderr.contains(&token));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("claude_desktop_config.json")).unwrap(),
+        config
+    );
+    assert!(!dir.path().join(".env").exists());
+}
