@@ -21,6 +21,8 @@ pub struct Expander<'x> {
     pub id: FileId,
     /// The entry's resolved `env` block, for its other fields.
     pub scope: Option<&'x HashMap<String, String>>,
+    /// Names of that block whose expansion failed (reported there already).
+    pub scope_failed: Option<&'x HashSet<String>>,
     /// Values already resolved, by the offset of their literal (the `env` block's).
     pub resolved: HashMap<usize, String>,
     /// Variables looked up.
@@ -55,6 +57,7 @@ impl<'x> Expander<'x> {
             file,
             id,
             scope: None,
+            scope_failed: None,
             resolved: HashMap::new(),
             used: HashSet::new(),
             track_secrets: false,
@@ -162,7 +165,13 @@ impl<'x> Expander<'x> {
                 scope,
                 client: Some(self.client),
             };
+            let failed_in_scope = |name: &str| self.scope_failed.is_some_and(|f| f.contains(name));
             for event in &events {
+                if let Event::Empty { name, .. } = event
+                    && failed_in_scope(name)
+                {
+                    continue;
+                }
                 out.extend(env.finding(set, event, src, &place));
             }
         }

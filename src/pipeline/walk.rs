@@ -371,6 +371,7 @@ fn entry(
     first.inputs = walk.inputs.as_ref();
     first.track_secrets = walk.keep;
     let mut scope = HashMap::new();
+    let mut scope_failed = HashSet::new();
     let env_block = obj
         .properties
         .iter()
@@ -381,8 +382,13 @@ fn entry(
         for prop in &env.properties {
             if let Node::StringLit(lit) = &prop.value {
                 let key = prop.name.as_str();
-                let value = first.expand(lit, &Path::Key(&env_path, key), out);
+                let here = Path::Key(&env_path, key);
+                let value = first.expand(lit, &here, out);
                 first.resolved.insert(lit.range.start, value.clone());
+                if first.failed.contains(&here.pointer()) {
+                    // Reported where it failed: an empty value there is not a second finding.
+                    scope_failed.insert(key.to_owned());
+                }
                 scope.insert(key.to_owned(), value);
             }
         }
@@ -390,6 +396,7 @@ fn entry(
     let mut strings = EntryStrings {
         expander: Expander {
             scope: Some(&scope),
+            scope_failed: Some(&scope_failed),
             ..first
         },
         scan: &mut walk.scan,
