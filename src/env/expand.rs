@@ -41,6 +41,8 @@ pub struct Expander<'x> {
     pub entry_depth: usize,
     /// Variables already reported as invisible to the client, once per entry.
     pub invisible: HashSet<String>,
+    /// Variables already reported as placeholders in `.env`, once per entry.
+    pub placeholders: HashSet<String>,
 }
 
 impl<'x> Expander<'x> {
@@ -67,6 +69,7 @@ impl<'x> Expander<'x> {
             inputs: None,
             entry_depth: 0,
             invisible: HashSet::new(),
+            placeholders: HashSet::new(),
         }
     }
 
@@ -125,6 +128,18 @@ impl<'x> Expander<'x> {
         for event in &events {
             if let Event::Used { name, span } = event {
                 secret |= is_secret_name(name);
+                if let Some((file, key_span, shown)) = env.placeholder_in_dotenv(set, scope, name)
+                    && self.placeholders.insert((*name).to_owned())
+                {
+                    out.push(crate::rules::config::placeholder_value::in_dotenv(
+                        file,
+                        key_span,
+                        name,
+                        &shown,
+                        self.id,
+                        at(span.clone()),
+                    ));
+                }
                 let client = self.client;
                 if reader.direct()
                     && !client.lookup.value.dotenv

@@ -306,6 +306,31 @@ impl Environment {
         self.lookup(set, None, name)
     }
 
+    /// The `.env` definition of `name` when its value is a placeholder (`changeme`,
+    /// `your_token_here`) and the name is a secret's: its file, key span and the value as it
+    /// may be shown.
+    pub fn placeholder_in_dotenv(
+        &self,
+        set: &VarSet,
+        scope: Option<&HashMap<String, String>>,
+        name: &str,
+    ) -> Option<(FileId, Span, String)> {
+        if scope.is_some_and(|s| s.contains_key(name))
+            || self.process.as_ref().is_some_and(|p| p.contains_key(name))
+            || !is_secret_name(name)
+        {
+            return None;
+        }
+        let d = set.values.get(name)?;
+        crate::secrets::fake::is_placeholder(&d.value).then(|| {
+            (
+                d.file,
+                d.key_span,
+                format!("`{}`", d.value.chars().take(40).collect::<String>()),
+            )
+        })
+    }
+
     /// Whether `name` has a value from an env file only: not from the entry's own `env` block,
     /// not from the process environment.
     pub fn only_in_dotenv(

@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, FileContext, Hooks};
 use crate::secrets::{Finding, Kind};
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 
 rule! {
     /// ## What it does
@@ -27,8 +27,11 @@ rule! {
     ///           "headers": { "Authorization": "Bearer ${HF_TOKEN}" } } }
     /// ```
     /// ```dotenv
-    /// HF_TOKEN=hf_...
+    /// HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh
     /// ```
+    ///
+    /// A placeholder in `.env` is reported too, at its line, when a config uses it
+    /// (`HF_CLIENT_SECRET=your_client_secret_here` behind `${HF_CLIENT_SECRET}`).
     PLACEHOLDER_VALUE, "config/placeholder-value", Warning, "a placeholder where a real secret belongs"
 }
 
@@ -70,4 +73,26 @@ pub fn diagnostic(id: FileId, f: &Finding) -> Diagnostic {
         "put the real value in `.env` as `{0}=…` and write `${{{0}}}` here",
         f.variable
     ))
+}
+
+/// A placeholder that `.env` (file `file`, line of the key at `key_span`) gives `name`, which a
+/// config uses at `used` in file `config`.
+pub fn in_dotenv(
+    file: FileId,
+    key_span: Span,
+    name: &str,
+    shown: &str,
+    config: FileId,
+    used: Span,
+) -> Diagnostic {
+    Diagnostic::new(
+        &PLACEHOLDER_VALUE,
+        file,
+        key_span,
+        "",
+        format!("`{name}` is set to a placeholder, {shown}, where a real value belongs"),
+    )
+    .label("placeholder")
+    .help(format!("put the real value after `{name}=`"))
+    .related_in(config, used, format!("`{name}` is used here"))
 }
