@@ -150,42 +150,21 @@ fn clients_table() -> String {
             ]
         })
         .collect();
-    let header = [
-        "CLIENT",
-        "FILES",
-        "SERVERS IN",
-        "COMMENTS",
-        "TYPES",
-        "REFERENCES",
-    ];
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([header[i].len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: Vec<&str>| -> String {
-        let mut out = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if i + 1 == cells.len() {
-                out.push_str(cell);
-            } else {
-                out.push_str(&format!("{cell:w$}  ", w = widths[i]));
-            }
+    // One block per client: the registry's facts do not fit a table in a terminal.
+    let labels = ["files", "servers in", "comments", "types", "references"];
+    let mut out = String::new();
+    for (client, row) in CLIENTS.iter().zip(&rows) {
+        out.push_str(&format!("{}  ({})\n", row[0], client.name));
+        for (label, value) in labels.iter().zip(&row[1..]) {
+            out.push_str(&format!("  {label:<11} {value}\n"));
         }
-        out.trim_end().to_owned() + "\n"
-    };
-    let mut out = line(header.to_vec());
-    for row in &rows {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out.push_str(
-        "\nTYPES: `*` starts a remote server. `?`: not confirmed by the client's own docs or \
-         code; rules that rest on it report at most `info`.\n`mcplint schema --client NAME` prints \
-         the JSON Schema of a client's files; `--client NAME` reads a file as that client's.\n",
+        "\ntypes: `*` starts a remote server.\n\
+         `?`: not confirmed by the client's own docs or code; rules that rest on it report at \
+         most `info`.\n\
+         `mcplint schema --client NAME` prints the JSON Schema of a client's files;\n\
+         `--client NAME` reads a file as that client's.\n",
     );
     out
 }
