@@ -265,3 +265,26 @@ fn settings_file_ignores_paths_and_names_env_files() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("FROM_CI_FILE"));
 }
+
+#[test]
+fn the_client_registry_is_listed_and_each_client_has_a_schema() {
+    let clients = Mcplint::new(&["clients"]).run();
+    assert_eq!(clients.code, 0);
+    for id in [
+        "claude-code",
+        "vscode",
+        "cursor",
+        "windsurf",
+        "gemini-cli",
+        "generic",
+    ] {
+        assert!(clients.stdout.contains(id), "{id} is not listed");
+    }
+    let schema = Mcplint::new(&["schema", "--client", "windsurf"]).run();
+    assert_eq!(schema.code, 0, "{}", schema.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&schema.stdout).unwrap();
+    assert!(doc["$defs"]["remoteServer"]["properties"]["serverUrl"].is_object());
+    let unknown = Mcplint::new(&["check", "--client", "vs-code", "x.json"]).run();
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("vscode"), "{}", unknown.stderr);
+}
