@@ -118,6 +118,7 @@ fn edges(modules: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String
                     && !l.starts_with("mod ")
                     && !l.starts_with("pub(crate) mod ")
                     && !l.starts_with("pub use ")
+                    && !l.starts_with("pub(crate) use ")
                     && !l.starts_with("use ")
                     && l.contains(&format!("{child}::"))
             });
