@@ -27,6 +27,62 @@ pub fn github(token: &str) -> bool {
     base62_6(crc32fast::hash(random.as_bytes())) == check
 }
 
+/// A GitHub token: a classic one with its checksum, or a server-to-server token in its JWT
+/// form (`ghs_<installation id>_<JWT>`), whose JWT must decode.
+pub fn github_any(token: &str) -> bool {
+    if let Some(rest) = token.strip_prefix("ghs_")
+        && let Some((id, jwt_part)) = rest.split_once('_')
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit())
+    {
+        return jwt(jwt_part);
+    }
+    github(token)
+}
+
+/// A classic GitHub token whose checksum does not match: a typo, an edited token or a fake.
+pub fn github_mismatch(token: &str) -> bool {
+    !github(token)
+}
+
+/// Cloudflare's prefixed tokens (`cfat_`, `cfut_`, `cfk_`): 40 characters, then the CRC32
+/// of those 40 characters in eight lower-case hex digits.
+pub fn cloudflare(token: &str) -> bool {
+    let Some((_, body)) = token.split_once('_') else {
+        return false;
+    };
+    if body.len() != 48 || !body.is_ascii() {
+        return false;
+    }
+    let (random, check) = body.split_at(40);
+    format!("{:08x}", crc32fast::hash(random.as_bytes())) == check
+}
+
+/// Vault's legacy `s.` tokens are random base62: letters and digits both.
+pub fn vault(token: &str) -> bool {
+    match token.strip_prefix("s.") {
+        Some(body) => {
+            body.bytes().any(|b| b.is_ascii_digit())
+                && body.bytes().any(|b| b.is_ascii_alphabetic())
+        }
+        None => true,
+    }
+}
+
+/// A PEM private key with a body: not empty, not `***` or `xxx` standing for one.
+pub fn pem_body(block: &str) -> bool {
+    let after_header = block.splitn(3, "-----").nth(2).unwrap_or("");
+    let body = after_header.split("-----END").next().unwrap_or("");
+    let body: String = body
+        .replace("\\n", "\n")
+        .lines()
+        .filter(|l| !l.contains(':'))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    body.len() >= 16 && !super::fake::looks_fake(&body)
+}
+
 /// A JWT whose header decodes to a JSON object with an `alg`.
 pub fn jwt(token: &str) -> bool {
     let Some(header) = token.split('.').next() else {

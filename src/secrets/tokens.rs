@@ -76,7 +76,7 @@ fn is_token_char(c: char) -> bool {
 /// validator, and not a placeholder or an obvious fake.
 pub fn find(text: &str) -> Vec<Match> {
     let engine = &*ENGINE;
-    let mut candidates = [0u64; 2];
+    let mut candidates = [0u64; 4];
     let mut any = false;
     for m in engine.prefixes.find_overlapping_iter(text) {
         let p = engine.owner[m.pattern().as_usize()];
@@ -95,6 +95,13 @@ pub fn find(text: &str) -> Vec<Match> {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             if before.is_some_and(is_token_char) || after.is_some_and(is_token_char) {
+                continue;
+            }
+            // A host name without its scheme (`hooks.slack.com/...`) is one only where a URL
+            // could start, not inside another URL's path.
+            if m.as_str().starts_with("hooks.")
+                && before.is_some_and(|c| matches!(c, '/' | '.' | '-' | '@'))
+            {
                 continue;
             }
             let token = m.as_str();
