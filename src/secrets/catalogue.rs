@@ -109,9 +109,10 @@ pub static PROVIDERS: &[Provider] = &[
         // @b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b; detect-secrets
         // detect_secrets/plugins/gitlab_token.py @5e141933554a0b74e7341841f318be21e895339c
         prefixes ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glsoat-", "gloas-",
-            "glimt-", "glagent-", "glffct-", "GR1348941"],
+            "glimt-", "glagent-", "glffct-", "GR1348941", "_gitlab_session="],
         slot [],
-        r"gl(?:pat|dt|rt|ptt|cbt|ft|soat|oas|imt|agent|ffct)-[A-Za-z0-9_.-]{20,1024}|GR1348941[A-Za-z0-9_-]{20,50}"),
+        // each prefix at its own length (gitleaks @b58d3f1, detect-secrets @5e14193)
+        r"glpat-[A-Za-z0-9_-]{27,300}\.[0-9a-z]{9}|glrt-t[0-9]_[A-Za-z0-9_-]{27,300}\.[0-9a-z]{9}|gl(?:pat|dt|rt|ft|soat|ffct)-[A-Za-z0-9_-]{20,50}|glcbt-(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20,50}|glimt-[A-Za-z0-9_-]{25}|glptt-[A-Za-z0-9_-]{40}|glagent-[A-Za-z0-9_-]{50,1024}|gloas-[A-Za-z0-9_-]{64}|GR1348941[A-Za-z0-9_-]{20,50}|_gitlab_session=[0-9a-z]{32}"),
     provider!("aws-access-key-id", "AWS access key id", Error, "AWS_ACCESS_KEY_ID",
         prefixes ["AKIA", "ASIA", "ABIA", "ACCA"], slot [], r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}"),
     provider!("aws-secret-access-key", "AWS secret access key", Error, "AWS_SECRET_ACCESS_KEY",
@@ -126,14 +127,14 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("slack-legacy-token", "Slack legacy token", Error, "SLACK_TOKEN",
         // xoxo-, xoxs-: gitleaks cmd/generate/config/rules/slack.go @b58d3f1; detect-secrets
         // detect_secrets/plugins/slack.py @5e14193
-        prefixes ["xoxa-", "xoxr-", "xoxo-", "xoxs-", "xoxp-"], slot [],
-        r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[aoprs]-(?:[0-9]+-)+[A-Za-z0-9]{8,64}"),
+        prefixes ["xoxa-", "xoxr-", "xoxo-", "xoxs-"], slot [],
+        r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Fa-f0-9]+"),
     // gitleaks cmd/generate/config/rules/slack.go @b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b
     provider!("slack-config-token", "Slack configuration token", Error, "SLACK_CONFIG_TOKEN",
         prefixes ["xoxe.", "xoxe-"], slot [],
         r"xoxe\.xox[bp]-[0-9]-[A-Za-z0-9]{163,166}|xoxe-[0-9]-[A-Za-z0-9]{146}"),
     provider!("slack-app-token", "Slack app token", Error, "SLACK_APP_TOKEN",
-        prefixes ["xapp-"], slot [], r"xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{10,14}-[a-f0-9]{32,80}"),
+        prefixes ["xapp-"], slot [], r"xapp-[0-9]-[A-Za-z0-9]{8,14}-[0-9]{10,14}-[A-Za-z0-9]{32,80}"),
     provider!("slack-webhook", "Slack webhook URL", Error, "SLACK_WEBHOOK_URL",
         prefixes ["hooks.slack.com/"], slot [],
         // http:// or no scheme: gitleaks cmd/generate/config/rules/slack.go @b58d3f1
@@ -150,7 +151,7 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("pypi-token", "PyPI API token", Error, "PYPI_API_TOKEN",
         prefixes ["pypi-AgEIcHlwaS5vcmc"], slot [], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}"),
     provider!("sendgrid-key", "SendGrid API key", Error, "SENDGRID_API_KEY",
-        prefixes ["SG."], slot [], r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"),
+        prefixes ["SG."], slot [], r"SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}"),
     provider!("twilio-api-key", "Twilio API key", Error, "TWILIO_API_KEY",
         prefixes ["SK"], slot [], r"SK[0-9a-fA-F]{32}"),
     provider!("twilio-auth-token", "Twilio auth token", Error, "TWILIO_AUTH_TOKEN",
@@ -191,7 +192,7 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("neon-key", "Neon API key", Error, "NEON_API_KEY",
         prefixes ["napi_"], slot [], r"napi_[A-Za-z0-9]{20,80}"),
     provider!("databricks-token", "Databricks token", Error, "DATABRICKS_TOKEN",
-        prefixes ["dapi"], slot [], r"dapi[a-f0-9]{32}(?:-[0-9])?"),
+        prefixes ["dapi"], slot [], r"dapi[a-fA-F0-9]{32}(?:-[0-9])?"),
     provider!("azure-key", "Azure API key", Error, "AZURE_OPENAI_API_KEY",
         prefixes [], slot ["AZURE"], r"(?:[a-f0-9]{32}|[A-Za-z0-9]{84})"),
     provider!("azure-storage-key", "Azure storage account key", Error, "AZURE_STORAGE_CONNECTION_STRING",
@@ -211,10 +212,13 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["/api/webhooks/"], slot [],
         r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}"),
     provider!("telegram-bot-token", "Telegram bot token", Error, "TELEGRAM_BOT_TOKEN",
-        prefixes [":A"], slot [], r"[0-9]{5,16}:A[A-Za-z0-9_-]{34}"),
+        prefixes [":A"], slot [], r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}",
+        // exactly 35 characters after the colon, `-` included in the run
+        |t: &str| t.split_once(':').is_some_and(|(_, r)| r.len() == 35)),
     provider!("sentry-token", "Sentry auth token", Error, "SENTRY_AUTH_TOKEN",
         prefixes ["sntrys_", "sntryu_"], slot [],
-        r"(?:sntryu_[a-f0-9]{64}|sntrys_eyJpYXQiO[A-Za-z0-9+/=_-]{40,400})"),
+                // the org token's structure: gitleaks cmd/generate/config/rules/sentry.go @b58d3f1
+        r"sntryu_[a-f0-9]{64}|sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43}"),
     provider!("cloudflare-api-token", "Cloudflare API token", Error, "CLOUDFLARE_API_TOKEN",
         prefixes [], slot ["CLOUDFLARE", "CF_API"], r"(?:[A-Za-z0-9_-]{40}|[a-f0-9]{37})"),
     provider!("digitalocean-token", "DigitalOcean token", Error, "DIGITALOCEAN_API_TOKEN",
@@ -222,7 +226,7 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("mailgun-key", "Mailgun API key", Error, "MAILGUN_API_KEY",
         prefixes ["key-"], slot [], r"key-[a-f0-9]{32}"),
     provider!("shopify-token", "Shopify access token", Error, "SHOPIFY_ACCESS_TOKEN",
-        prefixes ["shpat_", "shpca_", "shppa_", "shpss_"], slot [], r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+        prefixes ["shpat_", "shpca_", "shppa_", "shpss_"], slot [], r"shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,38}"),
     provider!("xai-key", "xAI API key", Error, "XAI_API_KEY",
         prefixes ["xai-"], slot [], r"xai-[A-Za-z0-9_]{80}"),
     provider!("openrouter-key", "OpenRouter API key", Error, "OPENROUTER_API_KEY",
@@ -239,8 +243,9 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["hvs.", "hvb.", "hvr.", "s."], slot [],
         r"hv[sbr]\.[A-Za-z0-9_-]{90,300}|s\.[A-Za-z0-9]{24}", super::checksum::vault),
     provider!("grafana-token", "Grafana token", Error, "GRAFANA_SERVICE_ACCOUNT_TOKEN",
-        prefixes ["glsa_", "glc_"], slot [],
-        r"(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})"),
+        // eyJrIjoi: gitleaks cmd/generate/config/rules/grafana.go @b58d3f1
+        prefixes ["glsa_", "glc_", "eyJrIjoi"], slot [],
+        r"(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})"),
     provider!("langsmith-key", "LangSmith API key", Error, "LANGSMITH_API_KEY",
         prefixes ["lsv2_"], slot [], r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"),
     provider!("figma-token", "Figma access token", Error, "FIGMA_ACCESS_TOKEN",
@@ -411,6 +416,18 @@ pub static PROVIDERS: &[Provider] = &[
     // gitleaks cmd/generate/config/rules/intra42.go @b58d3f1
     provider!("intra42-secret", "42 intra client secret", Error, "INTRA42_CLIENT_SECRET",
         prefixes ["s-s4t2ud-", "s-s4t2af-"], slot [], r"s-s4t2(?:ud|af)-[a-f0-9]{64}"),
+    // gitleaks cmd/generate/config/rules/flutterwave.go @b58d3f1
+    provider!("flutterwave-key", "Flutterwave key", Error, "FLUTTERWAVE_SECRET_KEY",
+        prefixes ["FLWPUBK", "FLWSECK"], slot [],
+        r"FLW(?:PUB|SEC)K(?:_TEST)?-[A-Za-z0-9]{32}-X|FLWSECK_TEST-[A-Za-z0-9]{12}"),
+    // gitleaks cmd/generate/config/rules/authress.go @b58d3f1
+    provider!("authress-key", "Authress service client access key", Error, "AUTHRESS_KEY",
+        prefixes [".acc_", ".acc-"], slot [],
+        r"(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][A-Za-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120}"),
+    // gitleaks cmd/generate/config/rules/teams.go @b58d3f1
+    provider!("teams-webhook", "Microsoft Teams webhook URL", Error, "TEAMS_WEBHOOK_URL",
+        prefixes ["webhook.office.com/webhookb2/"], slot [],
+        r"https://[a-z0-9]+\.webhook\.office\.com/webhookb2/[a-z0-9-]+@[a-z0-9-]+/IncomingWebhook/[a-z0-9]+/[a-z0-9-]+"),
 ];
 
 #[cfg(test)]

@@ -80,7 +80,8 @@ pub fn pem_body(block: &str) -> bool {
         .flat_map(str::chars)
         .filter(|c| !c.is_whitespace())
         .collect();
-    body.len() >= 16 && !super::fake::looks_fake(&body)
+    // The smallest key (an EC or Ed25519 one) has more than 64 characters of body.
+    body.len() >= 64 && !super::fake::looks_fake(&body)
 }
 
 /// A JWT whose header decodes to a JSON object with an `alg`.
@@ -118,6 +119,41 @@ mod tests {
         let mut bad = good.clone();
         bad.replace_range(5..6, "z");
         assert!(!github(&bad));
+    }
+
+    #[test]
+    fn pem_needs_a_body() {
+        let body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Zt8qLw2mN4vB7xK1pR9sQ3";
+        let key = |b: &str| format!("-----BEGIN PRIVATE KEY-----\n{b}\n-----END PRIVATE KEY-----");
+        assert!(pem_body(&key(body)));
+        for fake in ["***", "xxx", "", "..."] {
+            assert!(!pem_body(&key(fake)), "{fake:?}");
+        }
+    }
+
+    #[test]
+    fn github_forms() {
+        let random = "Qm3kP9zT2vL8xW4nR7yB1cD5fG6hJ0";
+        let good = format!(
+            "ghp_{random}{}",
+            base62_6(crc32fast::hash(random.as_bytes()))
+        );
+        assert!(github_any(&good) && !github_mismatch(&good));
+        let bad = format!("ghp_{random}zzzzzz");
+        assert!(!github_any(&bad) && github_mismatch(&bad));
+        let header = BASE64URL_NOPAD.encode(br#"{"alg":"RS256","typ":"JWT"}"#);
+        assert!(github_any(&format!(
+            "ghs_12345_{header}.eyJzdWIiOiIxIn0.c2ln"
+        )));
+        assert!(!github_any("ghs_12345_eyJub3Rqc29u.eyJzdWIiOiIxIn0.c2ln"));
+    }
+
+    #[test]
+    fn cloudflare_checksum() {
+        let body = "Zt8qLw2mN4vB7xK1pR9sQ3Zt8qLw2mN4vB7xK1pR";
+        let good = format!("cfat_{body}{:08x}", crc32fast::hash(body.as_bytes()));
+        assert!(cloudflare(&good));
+        assert!(!cloudflare(&format!("cfat_{body}00000000")));
     }
 
     #[test]

@@ -385,7 +385,7 @@ mod tests {
         assert!(!is_placeholder("AKIA_Z7Q3K2L9"));
         assert!(is_placeholder("REPLACE_WITH_PASSWORD"));
         assert!(looks_fake("AKIAIOSFODNN7EXAMPLE"));
-        assert!(!looks_fake("AKIAZ7Q3K2L9M4N8P5R6"));
+        assert!(!looks_fake("AKIAZ7Q3K2L6M4N5P5R6"));
     }
 
     #[test]

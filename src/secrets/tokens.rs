@@ -147,3 +147,43 @@ pub fn compile_all() {
         ENGINE.anchored(i);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<&'static str> {
+        find(text).iter().map(|m| m.provider.rule.id).collect()
+    }
+
+    #[test]
+    fn openai_legacy_needs_its_marker() {
+        let plain = "sk-Zt8qLw2mN4vB7xK1pR9sQ3Zt8qLw2mN4vB7xK1pR9sQ3Zt8q";
+        assert!(!ids(plain).contains(&"secret/openai-legacy-key"));
+        let legacy = "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";
+        assert_eq!(ids(legacy), ["secret/openai-legacy-key"]);
+    }
+
+    #[test]
+    fn aws_documentation_key_is_allowed() {
+        assert!(ids("AKIAIOSFODNN7EXAMPLE").is_empty());
+        assert_eq!(ids("AKIAZ7Q3K2L6M4N5P5R6"), ["secret/aws-access-key-id"]);
+    }
+
+    #[test]
+    fn slack_webhooks_without_a_scheme_but_not_inside_another_url() {
+        let path = "hooks.slack.com/services/T00000000/B00000000/Zt8qLw2mN4vB7xK1pR9sQ3Zt";
+        assert_eq!(ids(&format!("http://{path}")), ["secret/slack-webhook"]);
+        assert_eq!(ids(path), ["secret/slack-webhook"]);
+        assert!(ids(&format!("https://example.com/{path}")).is_empty());
+    }
+
+    #[test]
+    fn private_key_without_a_body_is_not_one() {
+        for body in ["***", "xxx", ""] {
+            let pem =
+                format!("-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----");
+            assert!(ids(&pem).is_empty(), "{body:?}");
+        }
+    }
+}

@@ -156,4 +156,36 @@ mod tests {
         let v = "Server=db;User Id=sa;Password=Hunter2-Secret;";
         assert_eq!(&v[credentials(v)[0].1.clone()], "Hunter2-Secret");
     }
+
+    #[test]
+    fn templates_defaults_and_quoted_urls_are_not_passwords() {
+        // Each quiet case beside one that must still be found.
+        assert!(credentials("postgres://{USER}:{PASS}@db.example.com/app").is_empty());
+        let placeholder = credentials("mysql://root:REPLACE_WITH_PASSWORD@db.example.com/x");
+        assert!(
+            placeholder
+                .iter()
+                .all(|(k, _)| matches!(k, Kind::Placeholder))
+        );
+        assert!(credentials("postgres://postgres:postgres@localhost:5432/app").is_empty());
+        assert!(credentials("amqp://guest:guest@127.0.0.1:5672").is_empty());
+        let found = credentials("postgres://postgres:Zt8qLw2mN4vB@localhost:5432/app");
+        assert!(matches!(found[0].0, Kind::UrlPassword));
+        let found = credentials("postgres://app:app@db.example.com/app");
+        assert!(matches!(found[0].0, Kind::UrlPassword));
+        assert!(credentials("fetch('https://url:8000';@x)").is_empty());
+        assert!(!credentials("https://user:Zt8qLw2mN4vB@x.example.com").is_empty());
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_placeholder_in_a_query() {
+        let v = "https://api.example.com/x?access_token=ACCESS_TOKEN";
+        assert!(
+            credentials(v)
+                .iter()
+                .all(|(k, _)| matches!(k, Kind::Placeholder))
+        );
+        let v = "https://api.example.com/x?access_token=Zt8qLw2mN4vB7xK1pR9s";
+        assert!(matches!(credentials(v)[0].0, Kind::Generic));
+    }
 }

@@ -332,6 +332,21 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
         "settlemint-token" => format!("sm_pat_{}", rng.string(ALNUM, 16)),
         "facebook-page-token" => format!("EAAC{}", rng.string(ALNUM, 120)),
         "intra42-secret" => format!("s-s4t2ud-{}", rng.string(HEX, 64)),
+        "flutterwave-key" => format!("FLWSECK_TEST-{}-X", rng.string("abcdefgh0123456789", 32)),
+        "authress-key" => format!(
+            "sc_{}.{}.acc_{}.{}",
+            rng.string(ALNUM, 12),
+            rng.string(ALNUM, 5),
+            rng.string(ALNUM, 20),
+            rng.string(ALNUM, 60)
+        ),
+        "teams-webhook" => format!(
+            "https://contoso.webhook.office.com/webhookb2/{}@{}/IncomingWebhook/{}/{}",
+            uuid(rng),
+            uuid(rng),
+            rng.string("abcdef0123456789", 32),
+            uuid(rng)
+        ),
         other => panic!("no sample generator for secret/{other}: add one"),
     }
 }
