@@ -128,7 +128,7 @@ pub static PROVIDERS: &[Provider] = &[
         // xoxo-, xoxs-: gitleaks cmd/generate/config/rules/slack.go @b58d3f1; detect-secrets
         // detect_secrets/plugins/slack.py @5e14193
         prefixes ["xoxa-", "xoxr-", "xoxo-", "xoxs-"], slot [],
-        r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Fa-f0-9]+"),
+        r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Za-z0-9]+"),
     // gitleaks cmd/generate/config/rules/slack.go @b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b
     provider!("slack-config-token", "Slack configuration token", Error, "SLACK_CONFIG_TOKEN",
         prefixes ["xoxe.", "xoxe-"], slot [],

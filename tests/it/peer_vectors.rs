@@ -78,9 +78,75 @@ fn provider_specific(rule: &str) -> bool {
         )
 }
 
+/// The figures of one run, with what was missed or flagged (never a sample whole).
+struct Figures {
+    a: f64,
+    b: f64,
+    fp: f64,
+    missed_a: Vec<String>,
+    missed_b: Vec<String>,
+    alarms: Vec<String>,
+}
+
+static FIGURES: std::sync::LazyLock<Figures> = std::sync::LazyLock::new(measure);
+
+/// The targets of the issue: (a) >= 97%, (b) >= 99%, false positives <= 1%.
 #[test]
-#[ignore = "recall targets not reached yet: run with --ignored --nocapture for the figures"]
-fn peer_vectors_recall_and_false_positives() {
+#[ignore = "the recall targets are not reached yet (see tests/peers/README.md); run with \
+            `--ignored --nocapture` for the figures and the per-provider table"]
+fn peer_vectors_meet_the_targets() {
+    let f = &*FIGURES;
+    let mut problems = Vec::new();
+    if f.a < 97.0 {
+        problems.push(format!(
+            "(a) {:.2}% < 97%:\n  {}",
+            f.a,
+            f.missed_a.join("\n  ")
+        ));
+    }
+    if f.b < 99.0 {
+        problems.push(format!(
+            "(b) {:.2}% < 99%:\n  {}",
+            f.b,
+            f.missed_b.join("\n  ")
+        ));
+    }
+    if f.fp > 1.0 {
+        problems.push(format!(
+            "fp {:.2}% > 1%:\n  {}",
+            f.fp,
+            f.alarms.join("\n  ")
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What is reached now must not be lost: false positives within the target, recall at
+/// least where it stands.
+#[test]
+fn peer_vectors_do_not_regress() {
+    let f = &*FIGURES;
+    assert!(
+        f.fp <= 1.0,
+        "fp {:.2}% > 1%:\n  {}",
+        f.fp,
+        f.alarms.join("\n  ")
+    );
+    assert!(
+        f.a >= 90.0,
+        "(a) {:.2}% < 90%:\n  {}",
+        f.a,
+        f.missed_a.join("\n  ")
+    );
+    assert!(
+        f.b >= 92.0,
+        "(b) {:.2}% < 92%:\n  {}",
+        f.b,
+        f.missed_b.join("\n  ")
+    );
+}
+
+fn measure() -> Figures {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/vectors.json");
     let vectors: Vec<Vector> =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -194,15 +260,12 @@ fn peer_vectors_recall_and_false_positives() {
          (b) all tp, secret slots: {b_found}/{b_total} = {b:.2}%\n\
          fp (provider rule): {fp_flagged}/{fp_total} = {fp:.2}%"
     );
-    let mut problems = Vec::new();
-    if a < 97.0 {
-        problems.push(format!("(a) {a:.2}% < 97%:\n  {}", missed_a.join("\n  ")));
+    Figures {
+        a,
+        b,
+        fp,
+        missed_a,
+        missed_b,
+        alarms,
     }
-    if b < 99.0 {
-        problems.push(format!("(b) {b:.2}% < 99%:\n  {}", missed_b.join("\n  ")));
-    }
-    if fp > 1.0 {
-        problems.push(format!("fp {fp:.2}% > 1%:\n  {}", alarms.join("\n  ")));
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
