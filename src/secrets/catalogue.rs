@@ -151,7 +151,8 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("pypi-token", "PyPI API token", Error, "PYPI_API_TOKEN",
         prefixes ["pypi-AgEIcHlwaS5vcmc"], slot [], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}"),
     provider!("sendgrid-key", "SendGrid API key", Error, "SENDGRID_API_KEY",
-        prefixes ["SG."], slot [], r"SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}"),
+        prefixes ["SG."], slot [], // 66 characters, the dot anywhere: gitleaks cmd/generate/config/rules/sendgrid.go @b58d3f1
+        r"SG\.[A-Za-z0-9=_.-]{66}"),
     provider!("twilio-api-key", "Twilio API key", Error, "TWILIO_API_KEY",
         prefixes ["SK"], slot [], r"SK[0-9a-fA-F]{32}"),
     provider!("twilio-auth-token", "Twilio auth token", Error, "TWILIO_AUTH_TOKEN",

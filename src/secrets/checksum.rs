@@ -84,7 +84,8 @@ pub fn pem_body(block: &str) -> bool {
     body.len() >= 64 && !super::fake::looks_fake(&body)
 }
 
-/// A JWT whose header decodes to a JSON object with an `alg`.
+/// A JWT whose header decodes to a JSON object with a header field (`alg`, `typ`, `kid`,
+/// `x5t`, `enc`).
 pub fn jwt(token: &str) -> bool {
     let Some(header) = token.split('.').next() else {
         return false;
@@ -92,8 +93,11 @@ pub fn jwt(token: &str) -> bool {
     let Ok(bytes) = BASE64URL_NOPAD.decode(header.trim_end_matches('=').as_bytes()) else {
         return false;
     };
-    serde_json::from_slice::<serde_json::Value>(&bytes)
-        .is_ok_and(|h| h.get("alg").is_some_and(serde_json::Value::is_string))
+    serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|h| {
+        ["alg", "typ", "kid", "x5t", "enc"]
+            .iter()
+            .any(|k| h.get(k).is_some())
+    })
 }
 
 #[cfg(test)]
