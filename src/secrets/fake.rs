@@ -53,7 +53,14 @@ pub fn is_placeholder(value: &str) -> bool {
     if PLACEHOLDER_WORDS.contains(&lower.as_str()) {
         return true;
     }
+    // A name in capitals standing where its value belongs: `?access_token=ACCESS_TOKEN`.
+    if v.contains('_') && v.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+        return true;
+    }
     if lower.starts_with("your")
+        || lower.starts_with("replace_with")
+        || lower.starts_with("replace-with")
+        || lower.starts_with("replacewith")
         || lower.starts_with("<your")
         || lower.contains("_here")
         || lower.contains("-here")
@@ -88,7 +95,8 @@ pub fn is_placeholder(value: &str) -> bool {
 /// True for token-shaped text that no provider issues: one repeated character, long runs,
 /// or a plain sequence (`abcdef...`, `123456...`).
 pub fn looks_fake(token: &str) -> bool {
-    if is_placeholder(token) {
+    // Documentation examples: AWS's `AKIAIOSFODNN7EXAMPLE` and its kin.
+    if is_placeholder(token) || token.contains("EXAMPLE") {
         return true;
     }
     let body: Vec<u8> = token.bytes().filter(u8::is_ascii_alphanumeric).collect();
@@ -144,28 +152,60 @@ fn is_hex(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Whether `v` holds a variable reference: `${NAME}`, `${NAME:-default}`, or starts with
+/// `$NAME`. A `${` not followed by a name and a closing or operator character is not one
+/// (`a{{b}c)d${e]...` is a password).
+pub fn has_reference(v: &str) -> bool {
+    let name_len = |rest: &str| {
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return 0;
+        }
+        rest.bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count()
+    };
+    if let Some(rest) = v.strip_prefix('$')
+        && !rest.starts_with('{')
+        && name_len(rest) > 0
+    {
+        return true;
+    }
+    v.match_indices("${").any(|(i, _)| {
+        let rest = &v[i + 2..];
+        let n = name_len(rest);
+        n > 0
+            && matches!(
+                rest.as_bytes().get(n),
+                Some(b'}' | b':' | b'-' | b'=' | b'?' | b'+')
+            )
+    })
+}
+
+/// Identifiers that a slot named for a secret may still hold: UUIDs and git SHAs (short and
+/// full). After `Authorization: Bearer` they are credentials (Heroku's and Snyk's keys are
+/// UUIDs). A 64-digit hex string is not among them: `openssl rand -hex 32` makes tokens.
+pub fn is_id(value: &str) -> bool {
+    let v = value.trim();
+    (v.len() == 36
+        && v.split('-').map(str::len).eq([8, 4, 4, 4, 12])
+        && is_hex(&v.replace('-', "")))
+        || (matches!(v.len(), 7..=12 | 40) && is_hex(v) && v.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Values that are not secrets even in a slot named like one, identifiers aside.
+pub fn is_decoy(value: &str) -> bool {
+    is_id(value) || is_other_decoy(value)
+}
+
 /// Values that are not secrets even in a slot named like one: references, UUIDs, git SHAs
 /// and digests, paths, URLs without credentials, version strings, numbers, words.
-pub fn is_decoy(value: &str) -> bool {
+pub fn is_other_decoy(value: &str) -> bool {
     let v = value.trim();
     let bytes = v.as_bytes();
-    if v.contains("${") || v.starts_with('$') {
+    if has_reference(v) {
         return true;
     }
-    // UUID: 8-4-4-4-12 hex.
-    if v.len() == 36
-        && v.split('-').map(str::len).eq([8, 4, 4, 4, 12])
-        && is_hex(&v.replace('-', ""))
-    {
-        return true;
-    }
-    // Git SHAs (short and long) and sha256/sha512 digests.
-    if matches!(v.len(), 7..=12 | 40 | 64 | 128)
-        && is_hex(v)
-        && v.bytes().any(|b| b.is_ascii_digit())
-    {
-        return true;
-    }
+
     if let Some(rest) = v.split_once("sha256:").map(|(_, r)| r)
         && rest.len() >= 64
     {
@@ -208,6 +248,26 @@ pub fn is_decoy(value: &str) -> bool {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
     {
+        return true;
+    }
+    // Identifiers in CamelCase (`SecurityIdentifier`) and time zones (`Europe/Istanbul`):
+    // capitalised words of letters only.
+    let camel = |w: &str| {
+        let b = w.as_bytes();
+        b.len() >= 3
+            && b[0].is_ascii_uppercase()
+            && b.iter().all(u8::is_ascii_alphabetic)
+            && b.windows(2)
+                .all(|p| !(p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase()))
+            && b.iter().filter(|c| c.is_ascii_uppercase()).count() * 3 <= b.len()
+    };
+    if v.split(['/', '_']).all(camel)
+        && (v.contains('/') || v.bytes().filter(u8::is_ascii_uppercase).count() >= 2)
+    {
+        return true;
+    }
+    // Stripe's publishable keys are public by design.
+    if v.starts_with("pk_live_") || v.starts_with("pk_test_") {
         return true;
     }
     // Sentences and e-mail addresses.
@@ -270,9 +330,9 @@ mod tests {
     fn decoys_are_not_secrets() {
         for d in [
             "${GITHUB_TOKEN}",
+            "9fceb02",
             "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
             "9fceb02d0ae598e95dc970b74767f19372d61af8",
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "/home/me/.ssh/id_ed25519",
             "https://api.example.com/v1",
             "1.4.2",
@@ -295,9 +355,37 @@ mod tests {
             "a8f5f167f44f4964e6c998dee827110c3f2b",
             "p@ssW0rd-2024!x",
             "kJ8#mQ2$vL9z",
+            // 64 hex digits in a slot named for a secret: `openssl rand -hex 32`.
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         ] {
             assert!(looks_secret(s), "{s}");
         }
+    }
+
+    #[test]
+    fn references_are_well_formed() {
+        for r in ["${API_TOKEN}", "${A:-b}", "$HOME/x", "Bearer ${T}"] {
+            assert!(has_reference(r), "{r}");
+        }
+        for r in ["a{{b}c)d${e]fgh(ijk", "p$$word", "x${1abc}"] {
+            assert!(!has_reference(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn precision_identifiers_time_zones_publishable_keys() {
+        // Each: a look-alike that must stay quiet, and a secret beside it that must not.
+        for d in ["SecurityIdentifier", "Europe/Istanbul", "America/New_York"] {
+            assert!(!looks_secret(d), "{d}");
+        }
+        assert!(looks_secret("SecurityIdentifier7Qz"));
+        assert!(is_decoy("pk_live_51H8kQ2eZvKYlo2C0aB1cD2eF3gH4iJ5kL6"));
+        assert!(!is_decoy("sk_live_51H8kQ2eZvKYlo2C0aB1cD2eF3gH4iJ5kL6"));
+        assert!(is_placeholder("ACCESS_TOKEN"));
+        assert!(!is_placeholder("AKIA_Z7Q3K2L9"));
+        assert!(is_placeholder("REPLACE_WITH_PASSWORD"));
+        assert!(looks_fake("AKIAIOSFODNN7EXAMPLE"));
+        assert!(!looks_fake("AKIAZ7Q3K2L6M4N5P5R6"));
     }
 
     #[test]

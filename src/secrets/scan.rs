@@ -318,7 +318,7 @@ impl Secrets {
             return;
         }
         let value = &lit.value[range.clone()];
-        if value.contains("${") || value.trim().is_empty() {
+        if fake::has_reference(value) || value.trim().is_empty() {
             return;
         }
         let span = tree::decoded_span(text, lit.range.into(), range.clone());
@@ -331,7 +331,14 @@ impl Secrets {
         } else if let Some(p) = name.and_then(|n| tokens::by_slot(n, value)) {
             Kind::Provider(p)
         } else if fake::looks_secret(value)
-            || (strong && value.len() >= 16 && !fake::is_decoy(value) && !fake::looks_fake(value))
+            || (strong
+                && value.len() >= 16
+                && !fake::is_other_decoy(value)
+                && !fake::looks_fake(value))
+            || ((value.len() >= 32 || fake::entropy(value) >= 3.5)
+                && value.len() >= 16
+                && !fake::is_decoy(value)
+                && !fake::looks_fake(value))
         {
             Kind::Generic
         } else {

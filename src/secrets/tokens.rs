@@ -76,7 +76,7 @@ fn is_token_char(c: char) -> bool {
 /// validator, and not a placeholder or an obvious fake.
 pub fn find(text: &str) -> Vec<Match> {
     let engine = &*ENGINE;
-    let mut candidates = [0u64; 2];
+    let mut candidates = [0u64; 4];
     let mut any = false;
     for m in engine.prefixes.find_overlapping_iter(text) {
         let p = engine.owner[m.pattern().as_usize()];
@@ -95,6 +95,13 @@ pub fn find(text: &str) -> Vec<Match> {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             if before.is_some_and(is_token_char) || after.is_some_and(is_token_char) {
+                continue;
+            }
+            // A host name without its scheme (`hooks.slack.com/...`) is one only where a URL
+            // could start, not inside another URL's path.
+            if m.as_str().starts_with("hooks.")
+                && before.is_some_and(|c| matches!(c, '/' | '.' | '-' | '@'))
+            {
                 continue;
             }
             let token = m.as_str();
@@ -138,5 +145,45 @@ pub fn compile_all() {
     for i in 0..PROVIDERS.len() {
         ENGINE.regex(i);
         ENGINE.anchored(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<&'static str> {
+        find(text).iter().map(|m| m.provider.rule.id).collect()
+    }
+
+    #[test]
+    fn openai_legacy_needs_its_marker() {
+        let plain = "sk-Zt8qLw2mN4vB7xK1pR9sQ3Zt8qLw2mN4vB7xK1pR9sQ3Zt8q";
+        assert!(!ids(plain).contains(&"secret/openai-legacy-key"));
+        let legacy = "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";
+        assert_eq!(ids(legacy), ["secret/openai-legacy-key"]);
+    }
+
+    #[test]
+    fn aws_documentation_key_is_allowed() {
+        assert!(ids("AKIAIOSFODNN7EXAMPLE").is_empty());
+        assert_eq!(ids("AKIAZ7Q3K2L6M4N5P5R6"), ["secret/aws-access-key-id"]);
+    }
+
+    #[test]
+    fn slack_webhooks_without_a_scheme_but_not_inside_another_url() {
+        let path = "hooks.slack.com/services/T00000000/B00000000/Zt8qLw2mN4vB7xK1pR9sQ3Zt";
+        assert_eq!(ids(&format!("http://{path}")), ["secret/slack-webhook"]);
+        assert_eq!(ids(path), ["secret/slack-webhook"]);
+        assert!(ids(&format!("https://example.com/{path}")).is_empty());
+    }
+
+    #[test]
+    fn private_key_without_a_body_is_not_one() {
+        for body in ["***", "xxx", ""] {
+            let pem =
+                format!("-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----");
+            assert!(ids(&pem).is_empty(), "{body:?}");
+        }
     }
 }

@@ -21,6 +21,30 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// `{PASS}`, `{{password}}`, `%PASSWORD%`, `:password` (a route parameter): a template's slot.
+fn is_template(password: &str) -> bool {
+    password.contains(['{', '}'])
+        || (password.starts_with('%') && password.ends_with('%'))
+        || password.starts_with(':')
+}
+
+/// Default credentials of a local database or broker (`postgres:postgres@localhost`,
+/// `guest:guest@localhost`): what the image ships with, not a secret.
+fn is_default(user: &str, password: &str, host: &str) -> bool {
+    let host = host.split(':').next().unwrap_or(host);
+    let local = crate::net::is_loopback_host(host)
+        || matches!(
+            host,
+            "db" | "postgres" | "mysql" | "redis" | "mongo" | "rabbitmq"
+        );
+    local
+        && (user == password
+            || matches!(
+                password,
+                "postgres" | "root" | "admin" | "guest" | "mysql" | "redis" | "test" | "pass"
+            ))
+}
+
 /// Query parameters that carry a credential.
 const CREDENTIAL_PARAMS: &[&str] = &[
     "api_key",
@@ -48,13 +72,17 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
     while let Some(i) = memchr::memmem::find(&bytes[from..], b"://") {
         let authority_start = from + i + 3;
         let rest = &value[authority_start..];
-        let authority_end = rest.find(['/', '?', '#', ' ', '"']).unwrap_or(rest.len());
+        let authority_end = rest
+            .find(['/', '?', '#', ' ', '"', '\'', '`', '<', '>', '\\'])
+            .unwrap_or(rest.len());
         let authority = &rest[..authority_end];
         if let Some(at) = authority.rfind('@')
-            && let Some((_, password)) = authority[..at].split_once(':')
+            && let Some((user, password)) = authority[..at].split_once(':')
             && !password.is_empty()
             && !password.contains("${")
             && !password.starts_with('$')
+            && !is_template(password)
+            && !is_default(user, password, &authority[at + 1..])
         {
             let start = authority_start + authority[..at].find(':').unwrap_or(0) + 1;
             let kind = if fake::is_placeholder(password) {
@@ -127,5 +155,37 @@ mod tests {
         assert!(credentials("postgresql://app:${PGPASSWORD}@db/app").is_empty());
         let v = "Server=db;User Id=sa;Password=Hunter2-Secret;";
         assert_eq!(&v[credentials(v)[0].1.clone()], "Hunter2-Secret");
+    }
+
+    #[test]
+    fn templates_defaults_and_quoted_urls_are_not_passwords() {
+        // Each quiet case beside one that must still be found.
+        assert!(credentials("postgres://{USER}:{PASS}@db.example.com/app").is_empty());
+        let placeholder = credentials("mysql://root:REPLACE_WITH_PASSWORD@db.example.com/x");
+        assert!(
+            placeholder
+                .iter()
+                .all(|(k, _)| matches!(k, Kind::Placeholder))
+        );
+        assert!(credentials("postgres://postgres:postgres@localhost:5432/app").is_empty());
+        assert!(credentials("amqp://guest:guest@127.0.0.1:5672").is_empty());
+        let found = credentials("postgres://postgres:Zt8qLw2mN4vB@localhost:5432/app");
+        assert!(matches!(found[0].0, Kind::UrlPassword));
+        let found = credentials("postgres://app:app@db.example.com/app");
+        assert!(matches!(found[0].0, Kind::UrlPassword));
+        assert!(credentials("fetch('https://url:8000';@x)").is_empty());
+        assert!(!credentials("https://user:Zt8qLw2mN4vB@x.example.com").is_empty());
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_placeholder_in_a_query() {
+        let v = "https://api.example.com/x?access_token=ACCESS_TOKEN";
+        assert!(
+            credentials(v)
+                .iter()
+                .all(|(k, _)| matches!(k, Kind::Placeholder))
+        );
+        let v = "https://api.example.com/x?access_token=Zt8qLw2mN4vB7xK1pR9s";
+        assert!(matches!(credentials(v)[0].0, Kind::Generic));
     }
 }

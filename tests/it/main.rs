@@ -12,6 +12,7 @@ mod formats;
 mod git_hygiene;
 mod layers;
 mod limits;
+mod peer_vectors;
 mod pre_commit;
 mod properties;
 mod realworld;

@@ -243,3 +243,37 @@ fn findings_name_the_provider_the_slot_and_the_variable_and_show_six_characters(
     let text = &report.files[0].text;
     assert_eq!(&text[d.span.start..d.span.end], token);
 }
+
+#[test]
+fn random_hex_tokens_in_secret_slots_are_found() {
+    // `openssl rand -hex 32`: 64 hex digits, found under a secret-named key and after Bearer.
+    let mut rng = Rng(0x0FF5_E7A1_2026);
+    let hex = rng.string(tokens::HEX, 64);
+    assert_eq!(
+        rules(&check(&in_env("API_TOKEN", &hex))),
+        ["secret/generic"]
+    );
+    let config = serde_json::json!({ "api": { "type": "http", "url": "https://a.example.com/mcp",
+        "headers": { "Authorization": format!("Bearer {hex}") } } });
+    assert_eq!(rules(&check(&config)), ["secret/generic"]);
+    // Under a name that is not a secret's, it is not judged.
+    assert!(rules(&check(&in_env("BUILD_DIGEST", &hex))).is_empty());
+}
+
+#[test]
+fn a_github_token_with_a_bad_checksum_is_a_warning() {
+    let mut rng = Rng(0xBAD_C4EC_2026);
+    let good = tokens::sample("github-token", 0, &mut rng);
+    let last = if good.ends_with('a') { "b" } else { "a" };
+    let bad = format!("{}{last}", &good[..good.len() - 1]);
+    let report = check(&in_env("GITHUB_PERSONAL_ACCESS_TOKEN", &bad));
+    assert_eq!(rules(&report), ["secret/github-token-checksum-mismatch"]);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.severity, mcplint::registry::Severity::Warning);
+    assert!(
+        d.message.contains("checksum does not match"),
+        "{}",
+        d.message
+    );
+    assert!(!d.message.contains(&bad));
+}

@@ -10,6 +10,7 @@ pub struct Rng(pub u64);
 pub const UPPER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 pub const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
 pub const DIGITS: &str = "0123456789";
+pub const UPPER_DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 pub const HEX: &str = "0123456789abcdef";
 pub const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 pub const LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -92,11 +93,15 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
             rng.string(URLSAFE, 74)
         ),
         "openai-key" => format!(
+            "sk-svcacct-{}T3BlbkFJ{}",
+            rng.string(ALNUM, 40),
+            rng.string(ALNUM, 40)
+        ),
+        "openai-legacy-key" => format!(
             "sk-{}T3BlbkFJ{}",
             rng.string(ALNUM, 20),
             rng.string(ALNUM, 20)
         ),
-        "openai-legacy-key" => format!("sk-{}", rng.string(ALNUM, 48)),
         "anthropic-key" => format!(
             "sk-ant-{}-{}AA",
             ["api03", "admin01"][v],
@@ -182,8 +187,9 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
         "azure-key" => rng.string(HEX, 32),
         "azure-storage-key" => format!("AccountKey={}==", rng.string(BASE64, 86)),
         "discord-bot-token" => format!(
-            "{}.{}.{}",
-            rng.string(URLSAFE, 26),
+            "{}{}.{}.{}",
+            ["M", "N", "O"][rng.below(3)],
+            rng.string(URLSAFE, 25),
             rng.string(URLSAFE, 6),
             rng.string(URLSAFE, 38)
         ),
@@ -230,6 +236,117 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
         "vercel-token" => rng.string(ALNUM, 24),
         "netlify-token" => rng.string(URLSAFE, 43),
         "asana-token" => format!("1/{}:{}", rng.string(DIGITS, 16), rng.string(HEX, 32)),
+        "github-token-checksum-mismatch" => {
+            let good = github_style(["ghp_", "ghs_"][v], rng);
+            let c = if good.as_bytes()[39] == b'a' {
+                "b"
+            } else {
+                "a"
+            };
+            format!("{}{c}", &good[..39])
+        }
+        "slack-config-token" if v == 0 => format!("xoxe.xoxp-1-{}", rng.string(ALNUM, 164)),
+        "slack-config-token" => format!("xoxe-1-{}", rng.string(ALNUM, 146)),
+        "aws-bedrock-key" => format!("ABSK{}", rng.string(BASE64, 128)),
+        "cloudflare-prefixed-token" => {
+            let body = rng.string(ALNUM, 40);
+            let check = format!("{:08x}", crc32fast::hash(body.as_bytes()));
+            format!("{}{body}{check}", ["cfat_", "cfut_"][v])
+        }
+        "cloudflare-origin-ca-key" => {
+            format!("v1.0-{}-{}", rng.string(HEX, 24), rng.string(HEX, 146))
+        }
+        "vercel-access-token" => format!("{}{}", ["vcp_", "vck_"][v], rng.string(ALNUM, 44)),
+        "docker-hub-token" => format!("dckr_pat_{}", rng.string(ALNUM, 27)),
+        "1password-token" if v == 0 => format!("ops_eyJ{}", rng.string(ALNUM, 300)),
+        "1password-token" => format!(
+            "A3-{}-{}-{}-{}-{}",
+            rng.string(UPPER_DIGITS, 6),
+            rng.string(UPPER_DIGITS, 11),
+            rng.string(UPPER_DIGITS, 5),
+            rng.string(UPPER_DIGITS, 5),
+            rng.string(UPPER_DIGITS, 5)
+        ),
+        "terraform-cloud-token" => format!(
+            "{}.atlasv1.{}",
+            rng.string(ALNUM, 14),
+            rng.string(ALNUM, 65)
+        ),
+        "planetscale-token" => format!(
+            "{}{}",
+            ["pscale_tkn_", "pscale_pw_"][v],
+            rng.string(ALNUM, 43)
+        ),
+        "airtable-token" => format!("pat{}.{}", rng.string(ALNUM, 14), rng.string(HEX, 64)),
+        "newrelic-key" => format!("NRAK-{}", rng.string(UPPER_DIGITS, 27)),
+        "pulumi-token" => format!("pul-{}", rng.string(HEX, 40)),
+        "sourcegraph-token" => format!("sgp_{}_{}", rng.string(HEX, 16), rng.string(HEX, 40)),
+        "square-token" => format!("{}{}", ["sq0atp-", "EAAA"][v], rng.string(URLSAFE, 40)),
+        "mailchimp-key" => format!("{}-us{}", rng.string(HEX, 32), rng.below(20) + 1),
+        "tailscale-key" => format!(
+            "tskey-{}-{}-{}",
+            ["api", "auth"][v],
+            rng.string(ALNUM, 17),
+            rng.string(ALNUM, 30)
+        ),
+        "flyio-token" => format!("fo1_{}", rng.string(ALNUM, 43)),
+        "prefect-key" => format!("pnu_{}", rng.string(ALNUM, 36)),
+        "readme-key" => format!(
+            "rdme_{}",
+            rng.string("abcdefghijklmnopqrstuvwxyz0123456789", 70)
+        ),
+        "rubygems-key" => format!("rubygems_{}", rng.string(HEX, 48)),
+        "infracost-key" => format!("ico-{}", rng.string(ALNUM, 32)),
+        "age-secret-key" => format!(
+            "AGE-SECRET-KEY-1{}",
+            rng.string("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)
+        ),
+        "dynatrace-token" => format!(
+            "dt0c01.{}.{}",
+            rng.string(UPPER_DIGITS, 24),
+            rng.string(UPPER_DIGITS, 64)
+        ),
+        "shippo-token" => format!("shippo_live_{}", rng.string(HEX, 40)),
+        "easypost-key" => format!("EZAK{}", rng.string(ALNUM, 54)),
+        "duffel-token" => format!("duffel_test_{}", rng.string(ALNUM, 43)),
+        "frameio-token" => format!("fio-u-{}", rng.string(ALNUM, 64)),
+        "scalingo-token" => format!("tk-us-{}", rng.string(ALNUM, 48)),
+        "brevo-key" => format!("xkeysib-{}-{}", rng.string(HEX, 64), rng.string(ALNUM, 16)),
+        "clojars-token" => format!(
+            "CLOJARS_{}",
+            rng.string("abcdefghijklmnopqrstuvwxyz0123456789", 60)
+        ),
+        "harness-key" => format!(
+            "pat.{}.{}.{}",
+            rng.string(ALNUM, 22),
+            rng.string(ALNUM, 24),
+            rng.string(ALNUM, 20)
+        ),
+        "octopus-deploy-key" => format!("API-{}", rng.string(UPPER_DIGITS, 26)),
+        "alibaba-access-key-id" => format!("LTAI{}", rng.string(ALNUM, 20)),
+        "adobe-client-secret" => format!("p8e-{}", rng.string(ALNUM, 32)),
+        "artifactory-token" => format!("AKCp{}", rng.string(ALNUM, 69)),
+        "maxmind-license-key" => format!("{}_{}_mmk", rng.string(ALNUM, 6), rng.string(ALNUM, 29)),
+        "clickhouse-cloud-key" => format!("4b1d{}", rng.string(ALNUM, 38)),
+        "openshift-token" => format!("sha256~{}", rng.string(ALNUM, 43)),
+        "settlemint-token" => format!("sm_pat_{}", rng.string(ALNUM, 16)),
+        "facebook-page-token" => format!("EAAC{}", rng.string(ALNUM, 120)),
+        "intra42-secret" => format!("s-s4t2ud-{}", rng.string(HEX, 64)),
+        "flutterwave-key" => format!("FLWSECK_TEST-{}-X", rng.string("abcdefgh0123456789", 32)),
+        "authress-key" => format!(
+            "sc_{}.{}.acc_{}.{}",
+            rng.string(ALNUM, 12),
+            rng.string(ALNUM, 5),
+            rng.string(ALNUM, 20),
+            rng.string(ALNUM, 60)
+        ),
+        "teams-webhook" => format!(
+            "https://contoso.webhook.office.com/webhookb2/{}@{}/IncomingWebhook/{}/{}",
+            uuid(rng),
+            uuid(rng),
+            rng.string("abcdef0123456789", 32),
+            uuid(rng)
+        ),
         other => panic!("no sample generator for secret/{other}: add one"),
     }
 }
@@ -267,6 +384,8 @@ pub fn near_misses(id: &str, slot_only: bool, rng: &mut Rng) -> [String; 2] {
             good.replace("https://", "https://example.com/"),
         ],
         "azure-storage-key" => [good.replace("==", ""), short(&good, 10)],
+        "terraform-cloud-token" => [good.replace(".atlasv1.", ".atlasv2."), short(&good, 30)],
+        "maxmind-license-key" => [good.replace("_mmk", "_mmx"), short(&good, 1)],
         "exa-key" => [good.replace('-', ""), short(&good, 1)],
         "asana-token" => [good.replace(':', "-"), short(&good, 1)],
         "discord-bot-token" => [good.replace('.', "-"), short(&good, 20)],

@@ -1,0 +1,271 @@
+//! Recall and false alarms on the peers' own test vectors (gitleaks, secretlint,
+//! detect-secrets; `tests/peers/`): each sample in five config slots.
+//!
+//! Recall is measured on the true positives: (a) the self-identifying ones under a neutral
+//! key (`VALUE`), where only the token's own format can tell; (b) all of them in the secret
+//! slots (a secret-named env key, `Authorization: Bearer`, `--api-key X`, `--token=X`). The
+//! false-positive rate is on the peers' negatives: a sample flagged by a provider's own rule
+//! (not `secret/generic`, `secret/basic-auth` or `secret/url-password`) in any slot. A
+//! negative of one peer rule that is a positive of another (a `ghp_` token given as a GitLab
+//! negative) is not counted. Samples are never printed whole: rule, provider, the first 6
+//! characters and the length.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use mcplint::env::EnvOptions;
+use mcplint::pipeline::{Options, check_text};
+use serde_json::{Value, json};
+
+#[derive(serde::Deserialize)]
+struct Vector {
+    source: String,
+    rule: String,
+    provider: String,
+    kind: String,
+    #[serde(default)]
+    self_identifying: Option<bool>,
+    sample: String,
+}
+
+/// The five slots: (server suffix, server entry, pointer below the server).
+const SLOTS: [&str; 5] = ["secret_env", "neutral_env", "bearer", "flag", "flag_eq"];
+
+fn entry(slot: &str, sample: &str) -> (Value, &'static str) {
+    match slot {
+        "secret_env" => (
+            json!({ "command": "npx", "env": { "API_TOKEN": sample } }),
+            "/env/API_TOKEN",
+        ),
+        "neutral_env" => (
+            json!({ "command": "npx", "env": { "VALUE": sample } }),
+            "/env/VALUE",
+        ),
+        "bearer" => (
+            json!({ "type": "http", "url": "https://mcp.example.com/mcp",
+                    "headers": { "Authorization": format!("Bearer {sample}") } }),
+            "/headers/Authorization",
+        ),
+        "flag" => (
+            json!({ "command": "npx", "args": ["--api-key", sample] }),
+            "/args/1",
+        ),
+        _ => (
+            json!({ "command": "npx", "args": [format!("--token={sample}")] }),
+            "/args/0",
+        ),
+    }
+}
+
+fn shown(v: &Vector) -> String {
+    let head: String = v.sample.chars().take(6).collect();
+    format!(
+        "{}:{} ({}) `{head}…` ({} chars)",
+        v.source,
+        v.rule,
+        v.provider,
+        v.sample.chars().count()
+    )
+}
+
+fn provider_specific(rule: &str) -> bool {
+    rule.starts_with("secret/")
+        && !matches!(
+            rule,
+            "secret/generic"
+                | "secret/basic-auth"
+                | "secret/url-password"
+                | "secret/env-file-not-ignored"
+        )
+}
+
+/// The figures of one run, with what was missed or flagged (never a sample whole).
+struct Figures {
+    a: f64,
+    b: f64,
+    fp: f64,
+    missed_a: Vec<String>,
+    missed_b: Vec<String>,
+    alarms: Vec<String>,
+}
+
+static FIGURES: std::sync::LazyLock<Figures> = std::sync::LazyLock::new(measure);
+
+/// The targets of the issue: (a) >= 97%, (b) >= 99%, false positives <= 1%.
+#[test]
+#[ignore = "the recall targets are not reached yet (see tests/peers/README.md); run with \
+            `--ignored --nocapture` for the figures and the per-provider table"]
+fn peer_vectors_meet_the_targets() {
+    let f = &*FIGURES;
+    let mut problems = Vec::new();
+    if f.a < 97.0 {
+        problems.push(format!(
+            "(a) {:.2}% < 97%:\n  {}",
+            f.a,
+            f.missed_a.join("\n  ")
+        ));
+    }
+    if f.b < 99.0 {
+        problems.push(format!(
+            "(b) {:.2}% < 99%:\n  {}",
+            f.b,
+            f.missed_b.join("\n  ")
+        ));
+    }
+    if f.fp > 1.0 {
+        problems.push(format!(
+            "fp {:.2}% > 1%:\n  {}",
+            f.fp,
+            f.alarms.join("\n  ")
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What is reached now must not be lost: false positives within the target, recall at
+/// least where it stands.
+#[test]
+fn peer_vectors_do_not_regress() {
+    let f = &*FIGURES;
+    assert!(
+        f.fp <= 1.0,
+        "fp {:.2}% > 1%:\n  {}",
+        f.fp,
+        f.alarms.join("\n  ")
+    );
+    assert!(
+        f.a >= 90.0,
+        "(a) {:.2}% < 90%:\n  {}",
+        f.a,
+        f.missed_a.join("\n  ")
+    );
+    assert!(
+        f.b >= 92.0,
+        "(b) {:.2}% < 92%:\n  {}",
+        f.b,
+        f.missed_b.join("\n  ")
+    );
+}
+
+fn measure() -> Figures {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/vectors.json");
+    let vectors: Vec<Vector> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(vectors.len() > 2000, "{} vectors", vectors.len());
+    let tp_samples: HashSet<&str> = vectors
+        .iter()
+        .filter(|v| v.kind == "tp")
+        .map(|v| v.sample.as_str())
+        .collect();
+
+    let mut config = serde_json::Map::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for slot in SLOTS {
+            config.insert(format!("v{i}_{slot}"), entry(slot, &v.sample).0);
+        }
+    }
+    let options = Options {
+        env: EnvOptions {
+            files: Vec::new(),
+            process: false,
+            dotenv: false,
+        },
+        ..Options::default()
+    };
+    let text = serde_json::to_string_pretty(&Value::Object(config)).unwrap();
+    let report = check_text("mcp-servers.json", &text, &options);
+    let mut at: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    for d in &report.diagnostics {
+        at.entry(d.pointer.as_str()).or_default().push(d.rule.id);
+    }
+    let rules_at = |i: usize, slot: &str| -> &[&'static str] {
+        let pointer = format!("/v{i}_{slot}{}", entry(slot, "").1);
+        at.get(pointer.as_str()).map_or(&[], Vec::as_slice)
+    };
+    let found = |i: usize, slot: &str| rules_at(i, slot).iter().any(|r| r.starts_with("secret/"));
+
+    let (mut a_total, mut a_found, mut b_total, mut b_found) = (0, 0, 0, 0);
+    let (mut fp_total, mut fp_flagged) = (0, 0);
+    let mut missed_a = Vec::new();
+    let mut missed_b = Vec::new();
+    let mut alarms = Vec::new();
+    // provider -> (found in the secret slots, total slots)
+    let mut table: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        let row = table
+            .entry(format!("{}/{}", v.source, v.provider))
+            .or_default();
+        if v.kind == "tp" {
+            if v.self_identifying == Some(true) {
+                a_total += 1;
+                if found(i, "neutral_env") {
+                    a_found += 1;
+                } else {
+                    missed_a.push(shown(v));
+                }
+            }
+            for slot in ["secret_env", "bearer", "flag", "flag_eq"] {
+                b_total += 1;
+                row.1 += 1;
+                if found(i, slot) {
+                    b_found += 1;
+                    row.0 += 1;
+                } else {
+                    missed_b.push(format!("{} in {slot}", shown(v)));
+                }
+            }
+        } else {
+            if tp_samples.contains(v.sample.as_str()) {
+                continue;
+            }
+            fp_total += 1;
+            row.3 += 1;
+            let mut flagged: Vec<&str> = SLOTS
+                .iter()
+                .flat_map(|slot| rules_at(i, slot).iter().copied())
+                .filter(|r| provider_specific(r))
+                .collect();
+            flagged.dedup();
+            if !flagged.is_empty() {
+                fp_flagged += 1;
+                row.2 += 1;
+                alarms.push(format!("{} flagged by {flagged:?}", shown(v)));
+            }
+        }
+    }
+
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+    let a = pct(a_found, a_total);
+    let b = pct(b_found, b_total);
+    let fp = pct(fp_flagged, fp_total);
+    eprintln!(
+        "peer vectors, per source/provider: tp found/total in the secret slots, fp flagged/total"
+    );
+    eprintln!("| source/provider | tp found | fp flagged |");
+    eprintln!("|---|---|---|");
+    for (name, (f, t, ff, ft)) in &table {
+        let tp = if *t > 0 {
+            format!("{f}/{t}")
+        } else {
+            "-".into()
+        };
+        let fpc = if *ft > 0 {
+            format!("{ff}/{ft}")
+        } else {
+            "-".into()
+        };
+        eprintln!("| {name} | {tp} | {fpc} |");
+    }
+    eprintln!(
+        "(a) self-identifying, neutral key: {a_found}/{a_total} = {a:.2}%\n\
+         (b) all tp, secret slots: {b_found}/{b_total} = {b:.2}%\n\
+         fp (provider rule): {fp_flagged}/{fp_total} = {fp:.2}%"
+    );
+    Figures {
+        a,
+        b,
+        fp,
+        missed_a,
+        missed_b,
+        alarms,
+    }
+}
