@@ -16,6 +16,8 @@ pub struct Setting {
     pub pointer: String,
     /// The `.env` line that defines it, when it came from one.
     pub defined_at: Option<(FileId, Span)>,
+    /// The variable the value comes from, when it is one `${NAME}`.
+    pub variable: Option<String>,
     /// The variable or field name, for messages.
     pub name: String,
 }
@@ -91,6 +93,7 @@ pub fn apps(
                 span: lit.range.into(),
                 pointer: Path::Key(&block_path, key).pointer(),
                 defined_at: single_reference(&lit.value).and_then(origin),
+                variable: single_reference(&lit.value).map(str::to_owned),
                 name: key.to_owned(),
             };
             if let Some(suffix) = REDIRECT_SUFFIXES.iter().find(|s| upper.ends_with(*s)) {
@@ -126,6 +129,7 @@ pub fn apps(
                         span: lit.range.into(),
                         pointer: Path::Key(&oauth_path, key).pointer(),
                         defined_at: single_reference(&lit.value).and_then(origin),
+                        variable: single_reference(&lit.value).map(str::to_owned),
                         name: format!("oauth.{key}"),
                     };
                     match key {

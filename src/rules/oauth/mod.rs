@@ -95,7 +95,8 @@ pub fn redirects(apps: &[App]) -> impl Iterator<Item = Redirect<'_>> {
 pub fn finding(rule: &'static Rule, id: FileId, s: &Setting, message: String) -> Diagnostic {
     let mut d = Diagnostic::new(rule, id, s.span, s.pointer.clone(), message);
     if let Some((file, span)) = s.defined_at {
-        d = d.related_in(file, span, format!("`{}` is set here", s.name));
+        let name = s.variable.as_deref().unwrap_or(&s.name);
+        d = d.related_in(file, span, format!("`{name}` is set here"));
     }
     d
 }
@@ -115,6 +116,7 @@ mod tests {
             span: Span::new(0, 0),
             pointer: "/hf/env/HF_REDIRECT_URI".to_owned(),
             defined_at: None,
+            variable: None,
             name: "HF_REDIRECT_URI".to_owned(),
         }
     }
