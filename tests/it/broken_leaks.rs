@@ -191,3 +191,28 @@ fn render_redact_renders_a_config_that_holds_a_secret() {
         .run();
     assert_eq!(out.code, 1, "{}", out.stderr);
 }
+
+#[test]
+fn a_dotenv_line_that_does_not_parse_is_masked() {
+    let mut rng = Rng(0x0D07_E4F1);
+    let token = tokens::sample("github-token", 0, &mut rng);
+    let stray = rng.string(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        40,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mcp-servers.json"),
+        r#"{ "gh": { "command": "npx", "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN}" } } }"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        format!("GITHUB_TOKEN=\"{token}\nOTHER=1\n{stray}\n"),
+    )
+    .unwrap();
+    for (what, output) in every_output(dir.path()) {
+        assert_hidden(&token, &output, &what);
+        assert_hidden(&stray, &output, &what);
+    }
+}
