@@ -216,3 +216,31 @@ fn a_dotenv_line_that_does_not_parse_is_masked() {
         assert_hidden(&stray, &output, &what);
     }
 }
+
+#[test]
+fn a_private_key_body_is_never_shown() {
+    let mut rng = Rng(0x9E3B_0D1E);
+    let pem = tokens::sample("private-key", 0, &mut rng);
+    let body: Vec<&str> = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let escaped = pem.replace('\n', "\\n");
+    for broken in [false, true] {
+        let comma = if broken { "" } else { "," };
+        let config = format!(
+            "{{\n  \"s\": {{\n    \"command\": \"npx\"{comma}\n    \"env\": {{ \"cert\": \"{escaped}\" }}\n  }}\n}}\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mcp-servers.json"), &config).unwrap();
+        for (what, output) in every_output(dir.path()) {
+            for line in &body {
+                let chars: Vec<char> = line.chars().collect();
+                for start in 0..chars.len() - 8 {
+                    let window: String = chars[start..start + 8].iter().collect();
+                    assert!(
+                        !output.contains(&window),
+                        "broken {broken}, {what}: `{window}` of a key body is in the output"
+                    );
+                }
+            }
+        }
+    }
+}
