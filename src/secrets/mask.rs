@@ -115,13 +115,14 @@ fn mask_slots(text: &str, bytes: &mut [u8]) -> bool {
     let mut i = 0;
     // The previous literal: (content start, content end, end after the quote).
     let mut prev: Option<(usize, usize, usize)> = None;
+    let mut seen = NameCache([None; 64]);
     while let Some(at) = memchr::memchr(b'"', &raw[i..]) {
         let open = i + at;
         let Some(end) = literal_end(raw, open) else {
             // An unterminated string: judged up to the end of its line.
             let line_end = memchr::memchr(b'\n', &raw[open..]).map_or(raw.len(), |n| open + n);
-            if let Some((s, e, after)) = prev
-                && follows_slot(text, s, e, after, open)
+            if let Some(prev) = prev
+                && follows_slot(text, prev, open, &mut seen)
             {
                 changed |= mask_value(text, bytes, open + 1, line_end);
             }
@@ -129,8 +130,8 @@ fn mask_slots(text: &str, bytes: &mut [u8]) -> bool {
             i = line_end;
             continue;
         };
-        if let Some((s, e, after)) = prev
-            && follows_slot(text, s, e, after, open)
+        if let Some(prev) = prev
+            && follows_slot(text, prev, open, &mut seen)
         {
             changed |= mask_value(text, bytes, open + 1, end - 1);
         }
@@ -150,13 +151,40 @@ fn mask_slots(text: &str, bytes: &mut [u8]) -> bool {
 
 /// Whether the literal at `open` is the value of the literal `text[s..e]` (ending at
 /// `after`): `"KEY": "value"` with a secret key, or `"--flag", "value"` with a secret flag.
-fn follows_slot(text: &str, s: usize, e: usize, after: usize, open: usize) -> bool {
+fn follows_slot<'t>(
+    text: &'t str,
+    (s, e, after): (usize, usize, usize),
+    open: usize,
+    seen: &mut NameCache<'t>,
+) -> bool {
     let between = text.get(after..open).unwrap_or("").trim();
     let name = &text[s..e];
     match between {
-        ":" => super::is_secret_name(name),
-        "," => name.starts_with('-') && !name.contains('=') && super::is_secret_name(name),
+        ":" => seen.is_secret_name(name),
+        "," => name.starts_with('-') && !name.contains('=') && seen.is_secret_name(name),
         _ => false,
+    }
+}
+
+/// The names judged lately: a config repeats the same few keys (`command`, `args`, `env`)
+/// thousands of times.
+struct NameCache<'t>([Option<(&'t str, bool)>; 64]);
+
+impl<'t> NameCache<'t> {
+    fn is_secret_name(&mut self, name: &'t str) -> bool {
+        let b = name.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let slot =
+            (b.len() * 31 + usize::from(first.unwrap_or(0)) + usize::from(last.unwrap_or(0)) * 7)
+                % 64;
+        match self.0[slot] {
+            Some((seen, secret)) if seen == name => secret,
+            _ => {
+                let secret = super::is_secret_name(name);
+                self.0[slot] = Some((name, secret));
+                secret
+            }
+        }
     }
 }
 
@@ -182,8 +210,20 @@ fn mask_value(text: &str, bytes: &mut [u8], start: usize, end: usize) -> bool {
     true
 }
 
+/// The bytes a token-shaped run is made of, as a table (this runs over every byte of a file).
+static RUN_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'+' | b'/' | b'~');
+        b += 1;
+    }
+    table
+};
+
 fn is_run_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'/' | b'~')
+    RUN_BYTES[b as usize]
 }
 
 /// Token-shaped: long, mixed, random (not words, paths or identifiers).
@@ -234,8 +274,12 @@ fn mask_token_runs(text: &str, bytes: &mut [u8]) -> bool {
             continue;
         }
         let start = i;
-        while i < raw.len() && is_run_byte(raw[i]) {
-            i += 1;
+        i += raw[i..]
+            .iter()
+            .position(|&b| !is_run_byte(b))
+            .unwrap_or(raw.len() - i);
+        if i - start < 20 {
+            continue;
         }
         // A run of a path or a list of words starts or ends at `/`, `-`, `=`: judged without.
         let run = text[start..i].trim_matches(|c| matches!(c, '/' | '-' | '+'));
