@@ -262,7 +262,10 @@ fn scoped_names(root: &serde_json::Value) -> Vec<String> {
 /// The unified diff `--dry-run` prints, secrets redacted.
 pub fn diff(plan: &Plan) -> String {
     let mut out = String::new();
-    let new_shown = plan.new_config.trim_start_matches('\u{feff}');
+    let new_config = plan.new_config.trim_start_matches('\u{feff}');
+    // What the fix left (a value no rule named) is masked as in the frames.
+    let masked = crate::secrets::mask::mask_all(new_config, std::iter::empty());
+    let new_shown = masked.as_deref().unwrap_or(new_config);
     let config_name = plan.config.display().to_string();
     out.push_str(
         &similar::TextDiff::from_lines(plan.old_config_shown.as_str(), new_shown)

@@ -28,7 +28,15 @@ pub fn render(input: &Input, options: &RenderOptions, policy: Policy) -> (Report
     let mut report = pipeline::check_inputs(std::slice::from_ref(input), &check);
     // Without a baseline the policy cannot fail.
     let _ = crate::pipeline::policy::apply(&mut report, policy);
-    let failed = !report.read_errors.is_empty() || report.count(Severity::Error) > 0;
+    // With `--redact` a secret is hidden, not refused: a redacted copy is what a bug report
+    // wants; other errors still refuse.
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| !(options.redact && d.rule.family() == "secret"))
+        .count();
+    let failed = !report.read_errors.is_empty() || errors > 0;
     let Some(resolved) = report.resolved.pop().filter(|_| !failed) else {
         return (report, None);
     };
@@ -56,6 +64,12 @@ pub fn render(input: &Input, options: &RenderOptions, policy: Policy) -> (Report
     }
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');
+    if options.redact {
+        // What no scan named still goes masked: secret slots, token-shaped runs, keys.
+        if let Some(masked) = crate::secrets::mask::mask_all(&text, std::iter::empty()) {
+            text = masked;
+        }
+    }
     if let Some(target) = options.to {
         report.conversion_warnings.extend(check_as(&text, target));
     }

@@ -83,6 +83,14 @@ pub fn parse(text: &str) -> Parsed {
     }
     if let Some(start) = unterminated {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // Whatever follows its `=`, to the end of the file, may be the value.
+        if let Some(eq) = text[start..line_end].find('=') {
+            mask(
+                &mut parsed.masked,
+                text,
+                Span::new(start + eq + 1, text.len()),
+            );
+        }
         parsed.errors.push(SyntaxError {
             name: None,
             span: Span::new(start, line_end),
@@ -237,7 +245,17 @@ fn parse_logical(text: &str, line: &Logical, parsed: &mut Parsed) {
                 value_span,
             });
         }
-        Some(Err(err)) => parsed.errors.push(locate(text, line, &err)),
+        Some(Err(err)) => {
+            // A line that does not parse still hides what follows its `=`.
+            if let Some(eq) = escaped.find('=') {
+                mask(
+                    &mut parsed.masked,
+                    text,
+                    Span::new(line.to_file(eq + 1), line.end),
+                );
+            }
+            parsed.errors.push(locate(text, line, &err));
+        }
     }
 }
 

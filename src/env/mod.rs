@@ -192,7 +192,11 @@ impl Environment {
             out.push(d);
         }
         let parsed = dotenv::parse(&file.text);
-        file.display = Some(parsed.masked);
+        // Every value is masked; a token-shaped run on a line that is no assignment too.
+        file.display = Some(
+            crate::secrets::mask::mask_all(&parsed.masked, std::iter::empty())
+                .unwrap_or(parsed.masked),
+        );
         for err in parsed.errors {
             if let Some(name) = err.name {
                 set.broken.insert(name, id);

@@ -119,6 +119,7 @@ fn check_one(
             let mut file = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
             file.utf8 = false;
             report.files.push(file);
+            walk::raw_scan(report, id);
             return;
         }
     };

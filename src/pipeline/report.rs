@@ -56,6 +56,9 @@ pub struct Report {
     pub environment: Option<crate::env::Environment>,
     /// What `render --to` could not express.
     pub conversion_warnings: Vec<String>,
+    /// The configs that did not parse (or were not UTF-8): only the token formats were
+    /// looked for in them.
+    pub raw_scanned: Vec<FileId>,
 }
 
 impl Report {

@@ -20,7 +20,7 @@ use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
-use crate::secrets::mask::mask;
+use crate::secrets::mask::mask_all;
 use crate::source::{FileId, Span};
 use crate::tree::{Path, Strings, prop_name_span};
 use jsonc_parser::ast::{ObjectProp, StringLit};
@@ -60,6 +60,7 @@ pub(super) fn check_config(
     let mut out = Vec::new();
     let file = &report.files[id];
     let parsed = parse::parse(file, id, dialect, &mut out);
+    let broken = parsed.is_none();
     let root = parsed.as_ref().and_then(|p| match &p.root {
         Node::Object(root) => Some(root),
         _ => None,
@@ -97,8 +98,12 @@ pub(super) fn check_config(
     let file = &mut report.files[id];
     file.comments = comments;
     let moves = found.moves;
+    if broken {
+        raw_scan(report, id);
+    } else {
+        file.display = mask_all(&file.text, moves.iter().map(|m| m.span));
+    }
     if !moves.is_empty() {
-        file.display = Some(mask(&file.text, moves.iter().map(|m| m.span)));
         secrets.extend(moves.iter().map(|m| m.pointer.clone()));
         report.moves.extend(moves);
     }
@@ -111,6 +116,30 @@ pub(super) fn check_config(
             raw,
         });
     }
+}
+
+/// A config that does not parse (or is not UTF-8): the provider formats that identify
+/// themselves by a literal prefix are looked for in the raw text, and the code frames are
+/// masked from the text alone.
+pub(super) fn raw_scan(report: &mut Report, id: FileId) {
+    let file = &report.files[id];
+    let found: Vec<_> = crate::secrets::tokens::find(&file.text)
+        .into_iter()
+        .filter(|m| !m.provider.prefixes.is_empty())
+        .collect();
+    for m in &found {
+        let span = Span::new(m.range.start, m.range.end);
+        let shown = crate::secrets::redact(&file.text[m.range.clone()]);
+        report.diagnostics.push(crate::rules::secret::provider::raw(
+            m.provider, id, span, &shown,
+        ));
+    }
+    let display = mask_all(
+        &file.text,
+        found.iter().map(|m| Span::new(m.range.start, m.range.end)),
+    );
+    report.files[id].display = display;
+    report.raw_scanned.push(id);
 }
 
 /// The state of one config's walk.

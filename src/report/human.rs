@@ -72,6 +72,13 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
         }
     }
     if style.summary {
+        for id in &report.raw_scanned {
+            writeln!(
+                out,
+                "{} does not parse: only the token formats were checked",
+                report.files[*id].name
+            )?;
+        }
         writeln!(out, "{}", summary(report))?;
     }
     Ok(())

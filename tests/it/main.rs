@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_inputs;
+mod broken_leaks;
 mod cli;
 mod expansion_vs_bash;
 mod fix_and_convert;

@@ -28,3 +28,28 @@ impl Check for Providers {
         }
     }
 }
+
+/// A provider's token found in the raw text of a config that does not parse: where it is,
+/// with no pointer (the JSON-aware rules did not run).
+pub fn raw(
+    p: &'static crate::secrets::catalogue::Provider,
+    id: crate::source::FileId,
+    span: crate::source::Span,
+    shown: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        &p.rule,
+        id,
+        span,
+        String::new(),
+        format!(
+            "hardcoded {} `{shown}` in a file that does not parse",
+            p.name
+        ),
+    )
+    .label("secret")
+    .help(format!(
+        "move it to `.env` as `{}=…` and reference it; then rotate it: it has been written to a file",
+        p.variable
+    ))
+}
