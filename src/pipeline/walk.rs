@@ -138,8 +138,12 @@ pub(super) fn raw_scan(report: &mut Report, id: FileId) {
         &file.text,
         found.iter().map(|m| Span::new(m.range.start, m.range.end)),
     );
+    // An empty file has nothing the JSON-aware rules could have read.
+    let empty = file.text.trim().is_empty();
     report.files[id].display = display;
-    report.raw_scanned.push(id);
+    if !empty {
+        report.raw_scanned.push(id);
+    }
 }
 
 /// The state of one config's walk.

@@ -75,7 +75,7 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
         for id in &report.raw_scanned {
             writeln!(
                 out,
-                "{} does not parse: only the token formats were checked",
+                "{} could not be read as a config: only the token formats were checked",
                 report.files[*id].name
             )?;
         }

@@ -114,7 +114,8 @@ fn tokens_in_broken_files_are_found_and_never_shown() {
                 .run();
             assert!(
                 human.stdout.contains(
-                    "mcp-servers.json does not parse: only the token formats were checked"
+                    "mcp-servers.json could not be read as a config: only the token formats were \
+                     checked"
                 ),
                 "{case}:\n{}",
                 human.stdout
