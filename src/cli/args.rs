@@ -335,22 +335,23 @@ fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
 
 /// `--client`: one of the registry's clients by id, each listed with its name.
 pub(super) fn client_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new(
-        crate::clients::CLIENTS
-            .iter()
-            .map(|c| PossibleValue::new(c.id).help(c.name)),
-    )
-    .map(|id| crate::clients::find(&id).expect("the parser accepts only the registry's ids"))
+    clients_parser(|_| true)
 }
 
 /// `render --to`: a client of the registry whose format mcplint can write.
 fn target_parser() -> impl clap::builder::TypedValueParser<Value = &'static Client> {
+    clients_parser(crate::convert::is_target)
+}
+
+/// The registry's clients that `keep` accepts, by id, each listed with its name.
+fn clients_parser(
+    keep: fn(&Client) -> bool,
+) -> impl clap::builder::TypedValueParser<Value = &'static Client> {
     use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
     PossibleValuesParser::new(
         crate::clients::CLIENTS
             .iter()
-            .filter(|c| crate::convert::is_target(c))
+            .filter(|c| keep(c))
             .map(|c| PossibleValue::new(c.id).help(c.name)),
     )
     .map(|id| crate::clients::find(&id).expect("the parser accepts only the registry's ids"))

@@ -13,6 +13,23 @@ const SCAN: &str = "microsoft/vscode src/vs/platform/mcp/common/mcpResourceScann
 /// The variable resolver.
 const VARRES: &str = "microsoft/vscode src/vs/workbench/services/configurationResolver/common/variableResolver.ts@052c276f6e81838d68240a288a893e993e78f7ae";
 
+/// VS Code's predefined variables, which it fills in itself (VARRES).
+pub const PREDEFINED: &[&str] = &[
+    "workspaceFolder",
+    "workspaceFolderBasename",
+    "workspaceRoot",
+    "userHome",
+    "cwd",
+    "pathSeparator",
+    "/",
+    "file",
+    "fileBasename",
+    "fileDirname",
+    "relativeFile",
+    "execPath",
+    "defaultBuildTask",
+];
+
 pub static VSCODE: Client = Client {
     id: "vscode",
     name: "VS Code",
@@ -82,24 +99,7 @@ pub static VSCODE: Client = Client {
     // VARRES: the predefined variables.
     // No field of this client is run by a shell.
     shell_fields: Fact::cited(&[], DOC_REF),
-    predefined: Fact::cited(
-        &[
-            "workspaceFolder",
-            "workspaceFolderBasename",
-            "workspaceRoot",
-            "userHome",
-            "cwd",
-            "pathSeparator",
-            "/",
-            "file",
-            "fileBasename",
-            "fileDirname",
-            "relativeFile",
-            "execPath",
-            "defaultBuildTask",
-        ],
-        VARRES,
-    ),
+    predefined: Fact::cited(PREDEFINED, VARRES),
     // VARRES: `${env:NAME}` is VS Code's own environment. `envFile` (DOC_REF) loads a dotenv
     // file into the server's environment, not into `${env:...}`; no `.env` is read otherwise.
     lookup: Fact::cited(

@@ -81,22 +81,8 @@ pub struct Invalid {
     pub help: String,
 }
 
-/// VS Code's predefined variables, which the client substitutes itself.
-const RUNTIME_NAMES: &[&str] = &[
-    "workspaceFolder",
-    "workspaceFolderBasename",
-    "workspaceRoot",
-    "userHome",
-    "cwd",
-    "pathSeparator",
-    "/",
-    "file",
-    "fileBasename",
-    "fileDirname",
-    "relativeFile",
-    "execPath",
-    "defaultBuildTask",
-];
+/// Predefined variables a client substitutes itself: VS Code's, which other clients copy.
+const RUNTIME_NAMES: &[&str] = crate::clients::vscode::PREDEFINED;
 
 /// Prefixes of runtime references: `${input:id}`, `${config:name}`, `${command:id}`.
 const RUNTIME_PREFIXES: &[&str] = &["input:", "config:", "command:", "workspaceFolder:"];
