@@ -25,6 +25,8 @@ pub struct RenderOptions {
 pub fn render(input: &Input, options: &RenderOptions, policy: Policy) -> (Report, Option<String>) {
     let mut check = options.check.clone();
     check.keep_resolved = true;
+    // Rendering writes the values: every one must be there.
+    check.env.require_set = true;
     let mut report = pipeline::check_inputs(std::slice::from_ref(input), &check);
     // Without a baseline the policy cannot fail.
     let _ = crate::pipeline::policy::apply(&mut report, policy);
@@ -100,6 +102,7 @@ fn check_as(text: &str, target: &'static crate::clients::Client) -> Vec<String> 
             files: Vec::new(),
             process: false,
             dotenv: false,
+            ..Default::default()
         },
         clients: crate::clients::ClientChoice {
             forced: Some(target),
@@ -113,8 +116,15 @@ fn check_as(text: &str, target: &'static crate::clients::Client) -> Vec<String> 
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .filter(|d| {
-            let about_values = d.rule.id == "env/undefined-variable"
-                || d.rule.id == "env/required-variable"
+            let about_values = [
+                "env/undefined-variable",
+                "env/required-variable",
+                "env/unset-variable",
+                "env/undeclared-variables",
+                "env/invisible-variable",
+                "env/empty-value",
+            ]
+            .contains(&d.rule.id)
                 || d.rule.family() == "secret"
                 || d.rule.family() == "oauth";
             // Values are the target's business (and a resolved render holds them on purpose).

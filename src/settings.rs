@@ -32,6 +32,10 @@ pub struct Settings {
     pub profile: Option<Profile>,
     /// `"client"` and `"clients"`: which client configs are read as.
     pub clients: ClientChoice,
+    /// `"declareFiles"`: files that declare variable names (without values), relative to it.
+    pub declare_files: Vec<PathBuf>,
+    /// `"requireSet"`: a declared variable without a value is an error.
+    pub require_set: bool,
 }
 
 /// The nearest `.mcplint.json` in `start` or a parent.
@@ -100,7 +104,15 @@ struct Reader<'r> {
 }
 
 const KEYS: &[&str] = &[
-    "$schema", "rules", "ignore", "envFiles", "oauth", "client", "clients",
+    "$schema",
+    "rules",
+    "ignore",
+    "envFiles",
+    "oauth",
+    "client",
+    "clients",
+    "declareFiles",
+    "requireSet",
 ];
 const OAUTH_KEYS: &[&str] = &["hubUrl", "callbackPath", "registeredRedirectUris", "hub"];
 
@@ -226,6 +238,22 @@ impl Reader<'_> {
                     }
                 }
                 "clients" => self.clients(&prop.value, &path, settings),
+                "declareFiles" => {
+                    settings.declare_files = self
+                        .strings(&prop.value, &path)
+                        .into_iter()
+                        .map(|f| base.join(f))
+                        .collect();
+                }
+                "requireSet" => match &prop.value {
+                    Node::BooleanLit(b) => settings.require_set = b.value,
+                    other => self.error(
+                        other.range().into(),
+                        &path,
+                        "`requireSet` must be true or false".into(),
+                        "write `\"requireSet\": true`".into(),
+                    ),
+                },
                 _ => {}
             }
         }

@@ -178,6 +178,8 @@ impl Loaded {
         if env.files.is_empty() {
             env.files = self.settings.env_files.clone();
         }
+        env.declare_files = self.settings.declare_files.clone();
+        env.require_set |= self.settings.require_set;
         Options {
             jsonc,
             env,
@@ -259,6 +261,10 @@ pub(super) struct EnvArgs {
     /// (reproducible in CI).
     #[arg(long)]
     pub(super) no_process_env: bool,
+    /// A variable a template declares but that has no value is an error, not a note: for the
+    /// step that must have every value.
+    #[arg(long)]
+    pub(super) require_set: bool,
 }
 
 impl EnvArgs {
@@ -267,6 +273,8 @@ impl EnvArgs {
             files: self.env_files.clone(),
             process: !self.no_process_env,
             dotenv: true,
+            declare_files: Vec::new(),
+            require_set: self.require_set,
         }
     }
 }

@@ -43,6 +43,9 @@ pub struct Expander<'x> {
     pub invisible: HashSet<String>,
     /// Variables already reported as placeholders in `.env`, once per entry.
     pub placeholders: HashSet<String>,
+    /// Variables with no value that nothing declares, where nothing around the config says
+    /// what they are: reported once per file (name, first use, its pointer).
+    pub undeclared: Vec<(String, Span, String)>,
 }
 
 impl<'x> Expander<'x> {
@@ -70,6 +73,7 @@ impl<'x> Expander<'x> {
             entry_depth: 0,
             invisible: HashSet::new(),
             placeholders: HashSet::new(),
+            undeclared: Vec::new(),
         }
     }
 
@@ -168,6 +172,14 @@ impl<'x> Expander<'x> {
             }
             if matches!(event, Event::Undefined { .. } | Event::Required { .. }) {
                 self.failed.insert(path.pointer());
+            }
+            if let Event::Undefined { name, span } = event
+                && env.declared_in(set, name).is_none()
+                && env.nothing_declares(set)
+                && !env.require_set()
+            {
+                self.undeclared
+                    .push(((*name).to_owned(), at(span.clone()), path.pointer()));
             }
         }
         if !events.is_empty() {

@@ -44,13 +44,25 @@ impl Environment {
                     self.undefined_help(set, name, true, None),
                 ))
             }
-            (Event::Undefined { name, span }, None) => Some(rules::undefined_variable::in_config(
-                id,
-                at(span.clone()),
-                pointer,
-                name,
-                self.undefined_help(set, name, false, place.client),
-            )),
+            (Event::Undefined { name, span }, None) => match self.declared_in(set, name) {
+                Some(template) => Some(rules::unset_variable::diagnostic(
+                    id,
+                    at(span.clone()),
+                    pointer,
+                    name,
+                    template,
+                    self.require_set(),
+                )),
+                // Reported once for the whole file (`env/undeclared-variables`).
+                None if self.nothing_declares(set) && !self.require_set() => None,
+                None => Some(rules::undefined_variable::in_config(
+                    id,
+                    at(span.clone()),
+                    pointer,
+                    name,
+                    self.undefined_help(set, name, false, place.client),
+                )),
+            },
             (
                 Event::Required {
                     name,

@@ -31,6 +31,11 @@ pub struct EnvOptions {
     pub process: bool,
     /// Whether the `.env` beside a config is read when no `files` are given.
     pub dotenv: bool,
+    /// Files that declare variable names without values (`.mcplint.json` `"declareFiles"`),
+    /// besides the templates beside each config.
+    pub declare_files: Vec<PathBuf>,
+    /// A declared variable with no value is an error, not a note (`--require-set`, `render`).
+    pub require_set: bool,
 }
 
 impl Default for EnvOptions {
@@ -39,6 +44,8 @@ impl Default for EnvOptions {
             files: Vec::new(),
             process: true,
             dotenv: true,
+            declare_files: Vec::new(),
+            require_set: false,
         }
     }
 }
@@ -67,8 +74,9 @@ pub struct VarSet {
     values: HashMap<String, Defined>,
     /// Every definition of the default `.env`, for unused-variable (name, file, key span).
     definitions: Vec<(String, FileId, Span)>,
-    /// Names `.env.example` beside the config defines.
-    example: HashSet<String>,
+    /// Names a committed template declares (`.env.example`, `.env.sample`, `.env.template`,
+    /// `.env.dist` beside the config, and the declare files), with the file that declares them.
+    example: HashMap<String, String>,
     used: HashSet<String>,
     /// Names whose `.env` value could not be resolved.
     tainted: HashSet<String>,
@@ -126,7 +134,20 @@ impl Environment {
         if let Some(&i) = self.by_dir.get(&key) {
             return i;
         }
-        let example = read_names(&config_dir.join(".env.example"));
+        let mut example = HashMap::new();
+        let templates = TEMPLATE_NAMES
+            .iter()
+            .map(|n| config_dir.join(n))
+            .chain(self.options.declare_files.iter().cloned());
+        for path in templates {
+            for name in read_names(&path) {
+                let shown = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                );
+                example.entry(name).or_insert(shown);
+            }
+        }
         let mut set = VarSet {
             origin: Origin::Explicit,
             values: HashMap::new(),
@@ -337,6 +358,34 @@ impl Environment {
         })
     }
 
+    /// The template that declares `name`, when one does.
+    pub fn declared_in<'v>(&self, set: &'v VarSet, name: &str) -> Option<&'v str> {
+        set.example.get(name).map(String::as_str)
+    }
+
+    /// Whether the config's folder has neither an env file nor a template: nothing says what
+    /// its variables are.
+    pub fn nothing_declares(&self, set: &VarSet) -> bool {
+        set.example.is_empty() && matches!(set.origin, Origin::Default { found: false, .. })
+    }
+
+    pub fn require_set(&self) -> bool {
+        self.options.require_set
+    }
+
+    /// Every name declared or set, for "did you mean".
+    pub fn known_names<'v>(&'v self, set: &'v VarSet) -> Vec<&'v str> {
+        let mut names: Vec<&str> = set
+            .values
+            .keys()
+            .chain(set.example.keys())
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// Whether `name` has a value from an env file only: not from the entry's own `env` block,
     /// not from the process environment.
     pub fn only_in_dotenv(
@@ -365,8 +414,7 @@ impl Environment {
         in_dotenv: bool,
         client: Option<&crate::clients::Client>,
     ) -> String {
-        let mut known: Vec<&str> = set.values.keys().map(String::as_str).collect();
-        known.sort_unstable();
+        let known = self.known_names(set);
         if set.broken.contains_key(name) {
             return format!(
                 "the env file's line for `{name}` could not be read (see the env/syntax finding)"
@@ -381,7 +429,7 @@ impl Environment {
                  environment; define it in an env file"
             );
         }
-        if set.example.contains(name) {
+        if set.example.contains_key(name) {
             return format!(
                 "`.env.example` defines `{name}` but `.env` does not: copy its line into `.env` \
                  and set the value"
@@ -448,6 +496,9 @@ impl Environment {
 }
 
 /// The names a `.env`-style file defines; nothing when it is missing or unreadable.
+/// Committed templates that declare a project's variables without their values.
+pub const TEMPLATE_NAMES: &[&str] = &[".env.example", ".env.sample", ".env.template", ".env.dist"];
+
 fn read_names(path: &FsPath) -> HashSet<String> {
     std::fs::read_to_string(path)
         .map(|text| {

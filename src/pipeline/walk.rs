@@ -66,6 +66,17 @@ pub(super) fn check_config(
         _ => None,
     });
     let resolved = root.map(|root| walk_root(&mut walk, root, &mut out));
+    if let Some((_, span, pointer)) = walk.undeclared.first() {
+        let mut names: Vec<String> = Vec::new();
+        for (name, _, _) in &walk.undeclared {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+        out.push(crate::rules::env::undeclared_variables::diagnostic(
+            id, *span, pointer, &names,
+        ));
+    }
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id);
     if let Some(root) = root {
@@ -163,6 +174,8 @@ struct Walk<'w> {
     client: &'static Client,
     /// The ids VS Code's `inputs` declare, when the file has `inputs`.
     inputs: Option<HashSet<String>>,
+    /// Variables with no value that nothing declares (name, first use, pointer).
+    undeclared: Vec<(String, Span, String)>,
 }
 
 impl<'w> Walk<'w> {
@@ -187,6 +200,7 @@ impl<'w> Walk<'w> {
             raw: None,
             client,
             inputs: None,
+            undeclared: Vec::new(),
         }
     }
 
@@ -195,6 +209,7 @@ impl<'w> Walk<'w> {
         self.used.extend(other.used);
         self.redact.extend(other.redact);
         self.scan.merge(other.scan);
+        self.undeclared.extend(other.undeclared);
         self.apps.extend(other.apps);
     }
 
@@ -439,6 +454,7 @@ fn entry(
     let json = conv.convert_with(node, path, out, &mut strings);
     let mut expander = strings.expander;
     walk.used.extend(expander.used.drain());
+    walk.undeclared.append(&mut expander.undeclared);
     walk.redact.append(&mut expander.redact);
     let failed = std::mem::take(&mut expander.failed);
     drop(expander);

@@ -44,6 +44,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &env::unexpanded_reference::UnexpandedReference,
     &env::undeclared_input::UndeclaredInput,
     &env::invisible_variable::InvisibleVariable,
+    &env::unset_variable::UnsetVariable,
+    &env::undeclared_variables::UndeclaredVariables,
     &config::command_and_url::CommandAndUrl,
     &config::stdio_with_url::StdioWithUrl,
     &config::empty_command::EmptyCommand,

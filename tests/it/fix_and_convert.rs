@@ -26,6 +26,7 @@ fn options() -> Options {
             files: Vec::new(),
             process: false,
             dotenv: true,
+            ..Default::default()
         },
         keep_resolved: true,
         ..Options::default()

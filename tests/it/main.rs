@@ -5,6 +5,7 @@ mod support;
 
 mod bad_inputs;
 mod broken_leaks;
+mod ci_recipe;
 mod cli;
 mod expansion_vs_bash;
 mod fix_and_convert;

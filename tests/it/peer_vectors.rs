@@ -168,6 +168,7 @@ fn measure() -> Figures {
             files: Vec::new(),
             process: false,
             dotenv: false,
+            ..Default::default()
         },
         ..Options::default()
     };

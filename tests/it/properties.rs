@@ -19,6 +19,7 @@ fn options() -> Options {
             files: Vec::new(),
             process: false,
             dotenv: false,
+            ..Default::default()
         },
         keep_resolved: true,
         ..Options::default()

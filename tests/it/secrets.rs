@@ -12,6 +12,7 @@ fn options() -> Options {
             files: Vec::new(),
             process: false,
             dotenv: false,
+            ..Default::default()
         },
         ..Options::default()
     }

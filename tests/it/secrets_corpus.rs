@@ -15,6 +15,7 @@ fn recall_and_false_alarms_on_a_generated_corpus() {
             files: Vec::new(),
             process: false,
             dotenv: false,
+            ..Default::default()
         },
         ..Options::default()
     };

@@ -12,8 +12,10 @@ pub mod required_variable;
 pub mod runtime_input;
 pub mod syntax;
 pub mod undeclared_input;
+pub mod undeclared_variables;
 pub mod undefined_variable;
 pub mod unexpanded_reference;
+pub mod unset_variable;
 pub mod unused_variable;
 pub mod variable_in_key;
 
