@@ -59,9 +59,15 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
     let mut private_note = None;
     let files = match &written.env {
         Some(real) => {
-            let env_shown = crate::fix::shown_path(&plan.env_file, real);
-            let mode = match (written.env_created, written.env_mode) {
-                (true, _) => " (new, mode 0600)".to_owned(),
+            let mut said = Vec::new();
+            let name = if crate::fix::through_link(&plan.env_file) {
+                said.push(format!("via {}", plan.env_file.display()));
+                real.display().to_string()
+            } else {
+                plan.env_file.display().to_string()
+            };
+            match (written.env_created, written.env_mode) {
+                (true, _) => said.push("new, mode 0600".to_owned()),
                 (false, Some(m)) => {
                     if m & 0o077 != 0 {
                         private_note = Some(format!(
@@ -71,11 +77,16 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
                             real.display()
                         ));
                     }
-                    format!(" (its mode {m:04o} kept)")
+                    said.push(format!("its mode {m:04o} kept"));
                 }
-                (false, None) => String::new(),
+                (false, None) => {}
+            }
+            let env_shown = if said.is_empty() {
+                name
+            } else {
+                format!("{name} ({})", said.join("; "))
             };
-            format!("{env_shown}{mode} and {config_shown}")
+            format!("{env_shown} and {config_shown}")
         }
         None => config_shown,
     };

@@ -441,8 +441,10 @@ fn fix_refuses_a_dotenv_linked_outside_the_project_unless_forced() {
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains(&format!("wrote {} (via .env)", real.display())),
+        out.stderr.contains(&format!(
+            "wrote {} (via .env; its mode 0644 kept)",
+            real.display()
+        )),
         "{}",
         out.stderr
     );
@@ -481,7 +483,7 @@ fn fix_writes_a_dotenv_linked_inside_the_project_where_it_points() {
     assert_eq!(mode(&real), 0o600);
     assert!(
         out.stderr.contains(&format!(
-            "wrote {} (via .env) (new, mode 0600)",
+            "wrote {} (via .env; new, mode 0600)",
             real.canonicalize().unwrap().display()
         )),
         "{}",
@@ -493,4 +495,45 @@ fn fix_writes_a_dotenv_linked_inside_the_project_where_it_points() {
             .file_type()
             .is_symlink()
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_a_symlinked_config_where_it_points_and_names_that_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let dotfiles = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let real = dotfiles.path().join("mcp-servers.json");
+    let config = format!(
+        "{{ \"gh\": {{ \"command\": \"npx\", \"env\": {{ \"GITHUB_TOKEN\": \"{}\" }} }} }}\n",
+        github_token()
+    );
+    std::fs::write(&real, &config).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("mcp-servers.json")).unwrap();
+    let out = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "and {} (via mcp-servers.json)",
+            real.canonicalize().unwrap().display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        config.replace(&github_token(), "${GITHUB_TOKEN}")
+    );
+    assert_eq!(mode(&real), 0o644);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("mcp-servers.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // The `.env` is beside the link, in the project, new and private.
+    assert_eq!(mode(&dir.path().join(".env")), 0o600);
 }
