@@ -294,11 +294,118 @@ pub fn diff(plan: &Plan) -> String {
     out
 }
 
+/// What [`apply`] wrote, for the message.
+#[derive(Debug)]
+pub struct Written {
+    /// The config's real path (a symlinked config is written where it points).
+    pub config: PathBuf,
+    /// The `.env`'s real path, when it was written (it is not when it held every value).
+    pub env: Option<PathBuf>,
+    /// The `.env` was created (mode 0600), rather than replaced keeping its mode.
+    pub env_created: bool,
+    /// The mode the `.env` had and kept, when it existed (unix).
+    pub env_mode: Option<u32>,
+}
+
+/// The folder `fix` writes in: the git work tree holding the config (the nearest folder with a
+/// `.git`, going up from the config's folder), else the config's folder; canonical.
+pub fn project_root(config: &Path) -> Option<PathBuf> {
+    let dir = folder_of(config).canonicalize().ok()?;
+    let root = dir
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&dir);
+    Some(root.to_path_buf())
+}
+
+fn folder_of(p: &Path) -> &Path {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Where writing `p` lands: its canonical path, or for a file not there yet (or a dangling
+/// link) its folder's canonical path joined with its name.
+pub fn resolve(p: &Path) -> PathBuf {
+    if let Ok(real) = p.canonicalize() {
+        return real;
+    }
+    let p = match std::fs::read_link(p) {
+        Ok(target) => folder_of(p).join(target),
+        Err(_) => p.to_path_buf(),
+    };
+    match (folder_of(&p).canonicalize(), p.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => p,
+    }
+}
+
+/// True when `p` or a folder in its path (as written) is a symbolic link.
+pub fn through_link(p: &Path) -> bool {
+    p.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| std::fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink()))
+}
+
+/// `real (via given)` when a link leads there, else `given`.
+pub fn shown_path(given: &Path, real: &Path) -> String {
+    if through_link(given) {
+        format!("{} (via {})", real.display(), given.display())
+    } else {
+        given.display().to_string()
+    }
+}
+
+#[cfg(unix)]
+fn mode_of(m: &std::fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(m.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn mode_of(_: &std::fs::Metadata) -> Option<u32> {
+    None
+}
+
 /// Writes the plan: `.env` first, then the config, each atomically. The `.env` is refused when
-/// git tracks it or does not ignore it, unless `force`.
-pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
+/// it resolves outside the project (see [`project_root`]), or when git tracks it or does not
+/// ignore it, unless `force`. A symlinked config or `.env` (dotfiles) is written where it
+/// really is; a file that existed keeps its mode, a new `.env` is created 0600.
+pub fn apply(plan: &Plan, force: bool) -> Result<Written, String> {
+    let config = plan
+        .config
+        .canonicalize()
+        .unwrap_or_else(|_| plan.config.clone());
+    let env_file = resolve(&plan.env_file);
+    let mut written = Written {
+        config: config.clone(),
+        env: None,
+        env_created: false,
+        env_mode: None,
+    };
     if plan.moved.is_empty() {
-        return Ok(());
+        return Ok(written);
+    }
+    if !force
+        && let Some(root) = project_root(&plan.config)
+        && !env_file.starts_with(&root)
+    {
+        let how = if std::fs::symlink_metadata(&plan.env_file)
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            "is a symbolic link to"
+        } else {
+            "resolves to"
+        };
+        return Err(format!(
+            "refusing to write secrets to {}: it {how} {}, outside the project ({}); nothing \
+             was written.\n  help: pass --force to write there anyway, or point --env-file at a \
+             file inside the project",
+            plan.env_file.display(),
+            env_file.display(),
+            root.display()
+        ));
     }
     if !force
         && let Some(d) = crate::rules::secret::env_file_not_ignored::diagnostic(&plan.env_file, 0)
@@ -310,15 +417,24 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
             d.help.unwrap_or_default()
         ));
     }
-    // A symlinked config or `.env` (dotfiles) is edited where it really is.
-    let real = |p: &Path| match std::fs::symlink_metadata(p) {
-        Ok(m) if m.file_type().is_symlink() => p.canonicalize().unwrap_or_else(|_| p.to_path_buf()),
-        _ => p.to_path_buf(),
-    };
-    let (env_file, config) = (real(&plan.env_file), real(&plan.config));
     if plan.new_env != plan.old_env.clone().unwrap_or_default() {
-        crate::write::write_atomic(&env_file, &plan.new_env, None)
-            .map_err(|e| format!("cannot write {}: {e}", plan.env_file.display()))?;
+        // An existing `.env` keeps its mode (never changed behind the user's back).
+        let before = std::fs::metadata(&env_file).ok();
+        crate::write::write_atomic_with(
+            &env_file,
+            &plan.new_env,
+            None,
+            before.as_ref().map(std::fs::Metadata::permissions),
+        )
+        .map_err(|e| {
+            format!(
+                "cannot write {}: {e}",
+                shown_path(&plan.env_file, &env_file)
+            )
+        })?;
+        written.env = Some(env_file.clone());
+        written.env_created = before.is_none();
+        written.env_mode = before.as_ref().and_then(mode_of);
     }
     // A test hook, compiled only into the test suite's build: fail between the two writes,
     // as a crash would.
@@ -327,17 +443,14 @@ pub fn apply(plan: &Plan, force: bool) -> Result<(), String> {
         return Err("simulated failure after writing the .env file".into());
     }
     write_keeping_mode(&config, &plan.new_config)
-        .map_err(|e| format!("cannot write {}: {e}", plan.config.display()))
+        .map_err(|e| format!("cannot write {}: {e}", shown_path(&plan.config, &config)))?;
+    Ok(written)
 }
 
 /// Atomic replace that keeps the file's permissions (a config is not a secret file).
 fn write_keeping_mode(path: &Path, contents: &str) -> Result<(), WriteError> {
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
-    crate::write::write_atomic(path, contents, None)?;
-    if let Some(p) = permissions {
-        std::fs::set_permissions(path, p).map_err(WriteError::Io)?;
-    }
-    Ok(())
+    crate::write::write_atomic_with(path, contents, None, permissions)
 }
 
 #[cfg(test)]

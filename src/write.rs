@@ -51,6 +51,17 @@ pub fn same_file(out: &Path, input: &Path) -> bool {
 /// Writes `contents` to `out` atomically, with mode 0600: a temporary file in the same folder,
 /// flushed to disk, then renamed over `out`. On any failure `out` is left as it was.
 pub fn write_atomic(out: &Path, contents: &str, input: Option<&Path>) -> Result<(), WriteError> {
+    write_atomic_with(out, contents, input, None)
+}
+
+/// [`write_atomic`], with `permissions` (when given) set on the temporary file instead of
+/// 0600, before the rename: replacing a file keeps its mode without changing it afterwards.
+pub fn write_atomic_with(
+    out: &Path,
+    contents: &str,
+    input: Option<&Path>,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), WriteError> {
     if input.is_some_and(|input| same_file(out, input)) {
         return Err(WriteError::SameAsInput);
     }
@@ -67,7 +78,11 @@ pub fn write_atomic(out: &Path, contents: &str, input: Option<&Path>) -> Result<
         .prefix(".mcplint-render-")
         .tempfile_in(dir)
         .map_err(WriteError::Io)?;
-    set_private(tmp.as_file()).map_err(WriteError::Io)?;
+    match permissions {
+        Some(p) => tmp.as_file().set_permissions(p),
+        None => set_private(tmp.as_file()),
+    }
+    .map_err(WriteError::Io)?;
     tmp.write_all(contents.as_bytes()).map_err(WriteError::Io)?;
     tmp.as_file().sync_all().map_err(WriteError::Io)?;
     tmp.persist(out).map_err(|e| WriteError::Io(e.error))?;

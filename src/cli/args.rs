@@ -89,7 +89,8 @@ pub(super) struct FixArgs {
     /// Print what would change, as a unified diff with secrets redacted, and write nothing.
     #[arg(long)]
     pub(super) dry_run: bool,
-    /// Write to a `.env` that git tracks or does not ignore.
+    /// Write to a `.env` that git tracks or does not ignore, or that resolves outside the
+    /// project (the git work tree holding the config, else its folder).
     #[arg(long)]
     pub(super) force: bool,
     /// Do not look variables up in the process environment.

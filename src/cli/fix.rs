@@ -42,9 +42,10 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
     if args.dry_run {
         return print(&crate::fix::diff(&plan));
     }
-    if let Err(e) = crate::fix::apply(&plan, args.force) {
-        return fail(&e);
-    }
+    let written = match crate::fix::apply(&plan, args.force) {
+        Ok(w) => w,
+        Err(e) => return fail(&e),
+    };
     let env_name = plan.env_file.display();
     for m in &plan.moved {
         let how = if m.appended {
@@ -54,11 +55,43 @@ pub(super) fn run(args: FixArgs) -> ExitCode {
         };
         eprintln!("moved the {} {} at {} {how}", m.what, m.shown, m.pointer);
     }
-    eprintln!(
-        "wrote {env_name} and {}; rotate these credentials: they were written in a file",
-        config.display()
-    );
-    for note in &plan.notes {
+    let config_shown = crate::fix::shown_path(&config, &written.config);
+    let mut private_note = None;
+    let files = match &written.env {
+        Some(real) => {
+            let mut said = Vec::new();
+            let name = if crate::fix::through_link(&plan.env_file) {
+                said.push(format!("via {}", plan.env_file.display()));
+                real.display().to_string()
+            } else {
+                plan.env_file.display().to_string()
+            };
+            match (written.env_created, written.env_mode) {
+                (true, _) => said.push("new, mode 0600".to_owned()),
+                (false, Some(m)) => {
+                    if m & 0o077 != 0 {
+                        private_note = Some(format!(
+                            "{} is readable by others (mode {m:04o}, kept as it was); \
+                             `chmod 600 {}` makes it private",
+                            real.display(),
+                            real.display()
+                        ));
+                    }
+                    said.push(format!("its mode {m:04o} kept"));
+                }
+                (false, None) => {}
+            }
+            let env_shown = if said.is_empty() {
+                name
+            } else {
+                format!("{name} ({})", said.join("; "))
+            };
+            format!("{env_shown} and {config_shown}")
+        }
+        None => config_shown,
+    };
+    eprintln!("wrote {files}; rotate these credentials: they were written in a file");
+    for note in private_note.iter().chain(&plan.notes) {
         eprintln!("note: {note}");
     }
     ExitCode::SUCCESS

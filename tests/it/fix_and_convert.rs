@@ -57,6 +57,13 @@ fn fix_moves_every_secret_and_the_render_stays_the_same() {
         let (before, secrets) = resolve(dir.path());
         assert!(!secrets.is_empty(), "{case}");
         let original = std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap();
+        // An existing `.env` keeps its mode; a new one is created 0600.
+        #[cfg(unix)]
+        let env_mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(dir.path().join(".env"))
+                .map_or(0o600, |m| m.permissions().mode() & 0o777)
+        };
 
         let Output {
             code,
@@ -85,7 +92,7 @@ fn fix_moves_every_secret_and_the_render_stays_the_same() {
                 .unwrap()
                 .permissions()
                 .mode();
-            assert_eq!(mode & 0o777, 0o600, "{case}");
+            assert_eq!(mode & 0o777, env_mode, "{case}: {stderr}");
         }
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path(root().join("fixtures").join(case));
@@ -355,4 +362,179 @@ fn fix_refuses_a_client_that_expands_nothing_and_writes_nothing() {
         config
     );
     assert!(!dir.path().join(".env").exists());
+}
+
+/// A scratch project with a secret-holding config, and `.env` a symbolic link to `target`.
+#[cfg(unix)]
+fn project_with_linked_env(target: &Path) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "{{ \"gh\": {{ \"command\": \"npx\", \"env\": {{ \"GITHUB_TOKEN\": \"{}\" }} }} }}\n",
+        github_token()
+    );
+    std::fs::write(dir.path().join("mcp-servers.json"), &config).unwrap();
+    std::os::unix::fs::symlink(target, dir.path().join(".env")).unwrap();
+    (dir, config)
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_dotenv_linked_outside_the_project_unless_forced() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let rc = home.path().join(".zshrc");
+    let rc_text = "export PATH=$HOME/bin:$PATH\nalias ll='ls -l'\n";
+    std::fs::write(&rc, rc_text).unwrap();
+    std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (dir, config) = project_with_linked_env(&rc);
+    let real = rc.canonicalize().unwrap();
+
+    let out = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("refusing")
+            && out.stderr.contains(&real.display().to_string())
+            && out.stderr.contains("--force")
+            && out.stderr.contains("--env-file"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(&github_token()));
+    assert_eq!(std::fs::read(&rc).unwrap(), rc_text.as_bytes());
+    assert_eq!(mode(&rc), 0o644);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mcp-servers.json")).unwrap(),
+        config
+    );
+    assert!(
+        std::fs::symlink_metadata(dir.path().join(".env"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // An explicit --env-file outside the project is refused the same way.
+    let outside = home.path().join("secrets.env");
+    std::fs::write(&outside, "OTHER=1\n").unwrap();
+    let out = Mcplint::new(&[
+        "fix",
+        "--no-process-env",
+        "--env-file",
+        outside.to_str().unwrap(),
+    ])
+    .isolated_in(dir.path())
+    .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("outside the project"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "OTHER=1\n");
+
+    // With --force it writes where the link points, keeps the mode, and says so.
+    let out = Mcplint::new(&["fix", "--no-process-env", "--force"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "wrote {} (via .env; its mode 0644 kept)",
+            real.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("mode 0644 kept"), "{}", out.stderr);
+    let after = std::fs::read_to_string(&rc).unwrap();
+    assert!(after.starts_with(rc_text), "{after}");
+    assert!(after.contains(&format!("GITHUB_TOKEN={}", github_token())));
+    assert_eq!(mode(&rc), 0o644);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join(".env"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(dir.path().join("mcp-servers.json"))
+            .unwrap()
+            .contains("${GITHUB_TOKEN}")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_a_dotenv_linked_inside_the_project_where_it_points() {
+    let (dir, _) = project_with_linked_env(Path::new("secrets/dev.env"));
+    std::fs::create_dir(dir.path().join("secrets")).unwrap();
+    let out = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let real = dir.path().join("secrets/dev.env");
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        format!("GITHUB_TOKEN={}\n", github_token())
+    );
+    assert_eq!(mode(&real), 0o600);
+    assert!(
+        out.stderr.contains(&format!(
+            "wrote {} (via .env; new, mode 0600)",
+            real.canonicalize().unwrap().display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        std::fs::symlink_metadata(dir.path().join(".env"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_a_symlinked_config_where_it_points_and_names_that_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let dotfiles = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let real = dotfiles.path().join("mcp-servers.json");
+    let config = format!(
+        "{{ \"gh\": {{ \"command\": \"npx\", \"env\": {{ \"GITHUB_TOKEN\": \"{}\" }} }} }}\n",
+        github_token()
+    );
+    std::fs::write(&real, &config).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("mcp-servers.json")).unwrap();
+    let out = Mcplint::new(&["fix", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "and {} (via mcp-servers.json)",
+            real.canonicalize().unwrap().display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        config.replace(&github_token(), "${GITHUB_TOKEN}")
+    );
+    assert_eq!(mode(&real), 0o644);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("mcp-servers.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // The `.env` is beside the link, in the project, new and private.
+    assert_eq!(mode(&dir.path().join(".env")), 0o600);
 }
