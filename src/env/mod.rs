@@ -9,6 +9,8 @@ mod dialect;
 pub mod dotenv;
 mod expand;
 mod findings;
+pub mod lint;
+mod lint_report;
 pub mod template;
 
 pub use expand::Expander;
@@ -208,6 +210,16 @@ impl Environment {
                 err.help,
             ));
         }
+        let template = if path.file_name().is_some_and(|n| n == ".env") {
+            lint::TEMPLATES
+                .iter()
+                .map(|t| path.with_file_name(t))
+                .find(|p| p.is_file())
+        } else {
+            None
+        };
+        let lexical = lint::check(&file.text, &parsed.entries);
+        let keys = template.as_ref().map(|_| parsed.entries.clone());
         for entry in parsed.entries {
             let value = self.resolve_dotenv(set, &file, id, &entry, out);
             if default {
@@ -224,6 +236,7 @@ impl Environment {
             );
         }
         files.push(file);
+        lint_report::lint(id, lexical, keys.zip(template), files, out);
     }
 
     /// Expands the references of one `.env` value against what is defined so far.

@@ -5,11 +5,15 @@
 
 pub mod bare_variable;
 pub mod command_substitution;
+pub mod duplicate_key;
 pub mod empty_value;
 pub mod invalid_template;
 pub mod invisible_variable;
+pub mod missing_from_dotenv;
+pub mod missing_from_template;
 pub mod required_variable;
 pub mod runtime_input;
+pub mod spaces_around_equals;
 pub mod syntax;
 pub mod undeclared_input;
 pub mod undefined_variable;
