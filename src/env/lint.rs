@@ -17,6 +17,9 @@ pub enum What {
     Duplicate { first: Span },
     /// Blanks before or after its `=`.
     SpacesAroundEquals,
+    /// A name dotenvy reads but others do not: `dotted` when it holds a `.` (a shell cannot
+    /// name it, a `${...}` cannot reference it), otherwise it has lowercase letters.
+    InvalidKeyName { dotted: bool },
     /// In the `.env` but not in the template.
     MissingFromTemplate,
     /// In the template but not in the `.env`.
@@ -44,6 +47,14 @@ pub fn check(text: &str, entries: &[Assignment]) -> Vec<Finding> {
             });
         } else {
             first.insert(&e.name, e.key_span);
+        }
+        let dotted = e.name.contains('.');
+        if dotted || e.name.chars().any(|c| c.is_ascii_lowercase()) {
+            out.push(Finding {
+                key: e.name.clone(),
+                span: e.key_span,
+                what: What::InvalidKeyName { dotted },
+            });
         }
         let between = text.get(e.key_span.end..e.value_span.start).unwrap_or("");
         if between.contains('=') && between.trim() != between {
@@ -128,6 +139,19 @@ mod tests {
             );
         }
         assert!(whats("A=1\nexport B=\"two words\"\nC=\n").is_empty());
+    }
+
+    #[test]
+    fn names_loaders_disagree_on() {
+        assert_eq!(
+            whats("my.key=1\n"),
+            vec![("my.key".to_owned(), What::InvalidKeyName { dotted: true })]
+        );
+        assert_eq!(
+            whats("Token=1\n"),
+            vec![("Token".to_owned(), What::InvalidKeyName { dotted: false })]
+        );
+        assert!(whats("HF_TOKEN_2=1\n_X=2\n").is_empty());
     }
 
     #[test]

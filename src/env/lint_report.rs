@@ -21,6 +21,9 @@ pub(crate) fn lint(
             What::Duplicate { first } => {
                 rules::duplicate_key::diagnostic(id, f.span, &f.key, first)
             }
+            What::InvalidKeyName { dotted } => {
+                rules::invalid_key_name::diagnostic(id, f.span, &f.key, dotted)
+            }
             _ => rules::spaces_around_equals::diagnostic(id, f.span, &f.key),
         });
     }

@@ -43,6 +43,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &env::syntax::Syntax,
     &env::duplicate_key::DuplicateKey,
     &env::spaces_around_equals::SpacesAroundEquals,
+    &env::invalid_key_name::InvalidKeyName,
     &env::missing_from_template::MissingFromTemplate,
     &env::missing_from_dotenv::MissingFromDotenv,
     &env::unexpanded_reference::UnexpandedReference,

@@ -7,6 +7,7 @@ pub mod bare_variable;
 pub mod command_substitution;
 pub mod duplicate_key;
 pub mod empty_value;
+pub mod invalid_key_name;
 pub mod invalid_template;
 pub mod invisible_variable;
 pub mod missing_from_dotenv;
