@@ -12,10 +12,10 @@ rule! {
     ///
     /// ## Why is this bad?
     /// Loaders disagree on which value wins. dotenvy's `dotenv()` keeps the first (it never
-    /// overwrites a variable already set, and the first line sets it) while its
-    /// `dotenv_override()` and a map built from the file keep the last; mcplint, like
-    /// python-dotenv's `dotenv_values`, reads the last. The server may start with the value you
-    /// did not mean, depending on who loads the file.
+    /// overwrites a variable already set, and the first line sets it), while its
+    /// `dotenv_override()`, python-dotenv, Node's `dotenv` (its `parse` assigns each line to
+    /// an object in turn) and mcplint itself keep the last. Docker Compose is not stated here.
+    /// The server may start with the value you did not mean, depending on who loads the file.
     ///
     /// ## Example
     /// ```dotenv
@@ -38,6 +38,9 @@ rule! {
     /// - dotenv-linter: `DuplicatedKey`.
     /// - dotenvy 0.15.7, `Iter::load` (sets a variable only `if env::var(&key).is_err()`) and
     ///   `Iter::load_override` (always sets it).
+    /// - python-dotenv: the later value overwrites the earlier (theskumar/python-dotenv#591,
+    ///   and #260, which keeps every binding in order for interpolation).
+    /// - Node's dotenv: "the last occurrence wins" in `parse` (motdotla/dotenv#931).
     DUPLICATE_KEY, "env/duplicate-key", Warning, "a `.env` key written twice"
 }
 
@@ -60,8 +63,8 @@ pub fn diagnostic(id: FileId, span: Span, key: &str, first: Span) -> Diagnostic 
     )
     .label("defined again")
     .help(format!(
-        "keep one line for `{key}`: loaders disagree on which value wins (dotenvy keeps the \
-         first, mcplint and python-dotenv the last)"
+        "keep one line for `{key}`: loaders disagree on which value wins (dotenvy's `dotenv()` \
+         keeps the first; python-dotenv, Node's dotenv and mcplint the last)"
     ))
     .related_in(id, first, "first defined here")
 }

@@ -10,10 +10,10 @@ rule! {
     /// Reports a `.env` line with a blank before or after its `=`: `KEY = value`, `KEY= value`.
     ///
     /// ## Why is this bad?
-    /// Loaders disagree on whether the blank belongs to the key or the value: dotenvy trims it,
-    /// a shell `source`s the line as a command named `KEY`, and other readers keep the blank
-    /// in the key or the value. The variable may be missing, or carry a blank, for the tool
-    /// that starts the server.
+    /// Loaders disagree on what the blank belongs to. dotenvy (and so mcplint) skips blanks
+    /// around `=`; a POSIX shell, which many `.env` files are also `source`d by, does not:
+    /// `KEY = value` runs a command named `KEY`, and `KEY= value` sets `KEY` to empty and runs
+    /// `value`. The variable may be missing, or empty, for the tool that starts the server.
     ///
     /// ## Example
     /// ```dotenv
@@ -33,7 +33,9 @@ rule! {
     ///
     /// ## References
     /// - dotenv-linter: `SpaceCharacter`.
-    /// - dotenvy 0.15.7 `parse.rs`: blanks around `=` are skipped.
+    /// - dotenvy 0.15.7 `parse.rs`: blanks around `=` are skipped (`skip_whitespace`).
+    /// - POSIX Shell Command Language 2.9.1: an assignment is a word `NAME=value`, without
+    ///   blanks.
     SPACES_AROUND_EQUALS, "env/spaces-around-equals", Warning, "blanks around the `=` of a `.env` line"
 }
 
