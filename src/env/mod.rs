@@ -203,12 +203,17 @@ impl Environment {
             if let Some(name) = err.name {
                 set.broken.insert(name, id);
             }
-            out.push(rules::syntax::diagnostic(
-                id,
-                err.span,
-                err.message,
-                err.help,
-            ));
+            out.push(match err.kind {
+                dotenv::ErrorKind::UnclosedQuote => {
+                    rules::unbalanced_quotes::diagnostic(id, err.span, err.message, err.help)
+                }
+                dotenv::ErrorKind::MissingEquals => {
+                    rules::missing_equals::diagnostic(id, err.span, err.message, err.help)
+                }
+                dotenv::ErrorKind::Other => {
+                    rules::syntax::diagnostic(id, err.span, err.message, err.help)
+                }
+            });
         }
         let template = if path.file_name().is_some_and(|n| n == ".env") {
             lint::TEMPLATES
@@ -382,7 +387,7 @@ impl Environment {
         known.sort_unstable();
         if set.broken.contains_key(name) {
             return format!(
-                "the env file's line for `{name}` could not be read (see the env/syntax finding)"
+                "the env file's line for `{name}` could not be read (see the finding on that line)"
             );
         }
         if let Some(near) = crate::suggest::closest(name, known.iter().copied()) {

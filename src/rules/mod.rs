@@ -44,6 +44,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &env::duplicate_key::DuplicateKey,
     &env::spaces_around_equals::SpacesAroundEquals,
     &env::invalid_key_name::InvalidKeyName,
+    &env::unbalanced_quotes::UnbalancedQuotes,
+    &env::missing_equals::MissingEquals,
     &env::missing_from_template::MissingFromTemplate,
     &env::missing_from_dotenv::MissingFromDotenv,
     &env::unexpanded_reference::UnexpandedReference,
