@@ -273,6 +273,17 @@ impl Environment {
             Ok(p) => p,
             Err(invalid) => {
                 let piece = &src[invalid.span.clone()];
+                // A `${` with no `}` after it, whatever the parser met first.
+                if src[invalid.span.start..].starts_with("${")
+                    && !src[invalid.span.start..].contains('}')
+                {
+                    out.push(rules::unclosed_substitution::diagnostic(
+                        id,
+                        locate(piece),
+                        &entry.name,
+                    ));
+                    return src.to_owned();
+                }
                 out.push(rules::invalid_template::diagnostic(
                     id,
                     locate(piece),

@@ -46,6 +46,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &env::invalid_key_name::InvalidKeyName,
     &env::unbalanced_quotes::UnbalancedQuotes,
     &env::missing_equals::MissingEquals,
+    &env::unclosed_substitution::UnclosedSubstitution,
     &env::missing_from_template::MissingFromTemplate,
     &env::missing_from_dotenv::MissingFromDotenv,
     &env::unexpanded_reference::UnexpandedReference,

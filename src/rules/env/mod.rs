@@ -18,6 +18,7 @@ pub mod runtime_input;
 pub mod spaces_around_equals;
 pub mod syntax;
 pub mod unbalanced_quotes;
+pub mod unclosed_substitution;
 pub mod undeclared_input;
 pub mod undefined_variable;
 pub mod unexpanded_reference;
