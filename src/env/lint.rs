@@ -57,7 +57,10 @@ pub fn check(text: &str, entries: &[Assignment]) -> Vec<Finding> {
             });
         }
         let between = text.get(e.key_span.end..e.value_span.start).unwrap_or("");
-        if between.contains('=') && between.trim() != between {
+        // A blank after `=` matters only before a value: `KEY= ` is an empty value anywhere.
+        let blank_before = between.split('=').next().is_some_and(|b| !b.is_empty());
+        let blank_after = between.ends_with([' ', '\t']) && e.value_span.start < e.value_span.end;
+        if between.contains('=') && (blank_before || blank_after) {
             out.push(Finding {
                 key: e.name.clone(),
                 span: e.key_span,
@@ -138,7 +141,7 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(whats("A=1\nexport B=\"two words\"\nC=\n").is_empty());
+        assert!(whats("A=1\nexport B=\"two words\"\nC=\nD= \n").is_empty());
     }
 
     #[test]
