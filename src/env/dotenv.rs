@@ -34,6 +34,16 @@ pub struct SyntaxError {
     pub span: Span,
     pub message: String,
     pub help: String,
+    pub kind: ErrorKind,
+}
+
+/// Which rule a syntax error is: `env/unbalanced-quotes`, `env/missing-equals`, or
+/// `env/syntax` for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    Other,
+    UnclosedQuote,
+    MissingEquals,
 }
 
 #[derive(Debug, Default)]
@@ -97,6 +107,7 @@ pub fn parse(text: &str) -> Parsed {
             message: "a quoted value is never closed".into(),
             help: "close the quote; a value in quotes may span lines, up to its closing quote"
                 .into(),
+            kind: ErrorKind::UnclosedQuote,
         });
     }
     parsed
@@ -325,7 +336,19 @@ fn locate(text: &str, line: &Logical, err: &dotenvy::Error) -> SyntaxError {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
         .collect();
+    let bare = escaped[key_end..].trim_end();
+    if !escaped.contains('=') && !name.is_empty() && bare == name {
+        let start = line.to_file(key_end);
+        return SyntaxError {
+            span: Span::new(start, start + name.len()),
+            message: format!("`{name}` has no `=`"),
+            help: format!("write `{name}=` for an empty value, or `{name}=value`"),
+            name: Some(name),
+            kind: ErrorKind::MissingEquals,
+        };
+    }
     SyntaxError {
+        kind: ErrorKind::Other,
         name: (!name.is_empty()
             && escaped[key_end + name.len()..]
                 .trim_start()
@@ -432,6 +455,23 @@ mod tests {
         assert_eq!(at[1], (16, "expected `NAME=value`"));
         assert_eq!(at[2].0, 21);
         assert!(p.errors.iter().all(|e| !e.message.contains("words")));
+    }
+
+    #[test]
+    fn an_unclosed_quote_and_a_bare_name_have_their_own_kind() {
+        let p = parse("A\nexport B\nC D\nE=\"open\n");
+        let kinds: Vec<ErrorKind> = p.errors.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ErrorKind::MissingEquals,
+                ErrorKind::MissingEquals,
+                ErrorKind::Other,
+                ErrorKind::UnclosedQuote
+            ]
+        );
+        assert_eq!(p.errors[1].span, Span::new(9, 10));
+        assert!(parse("A=\nB=\"two\nlines\"\n").errors.is_empty());
     }
 
     #[test]

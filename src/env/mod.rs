@@ -9,6 +9,8 @@ mod dialect;
 pub mod dotenv;
 mod expand;
 mod findings;
+pub mod lint;
+mod lint_report;
 pub mod template;
 
 pub use expand::Expander;
@@ -222,13 +224,28 @@ impl Environment {
             if let Some(name) = err.name {
                 set.broken.insert(name, id);
             }
-            out.push(rules::syntax::diagnostic(
-                id,
-                err.span,
-                err.message,
-                err.help,
-            ));
+            out.push(match err.kind {
+                dotenv::ErrorKind::UnclosedQuote => {
+                    rules::unbalanced_quotes::diagnostic(id, err.span, err.message, err.help)
+                }
+                dotenv::ErrorKind::MissingEquals => {
+                    rules::missing_equals::diagnostic(id, err.span, err.message, err.help)
+                }
+                dotenv::ErrorKind::Other => {
+                    rules::syntax::diagnostic(id, err.span, err.message, err.help)
+                }
+            });
         }
+        let template = if path.file_name().is_some_and(|n| n == ".env") {
+            lint::TEMPLATES
+                .iter()
+                .map(|t| path.with_file_name(t))
+                .find(|p| p.is_file())
+        } else {
+            None
+        };
+        let lexical = lint::check(&file.text, &parsed.entries);
+        let keys = template.as_ref().map(|_| parsed.entries.clone());
         for entry in parsed.entries {
             let value = self.resolve_dotenv(set, &file, id, &entry, out);
             if default {
@@ -245,6 +262,7 @@ impl Environment {
             );
         }
         files.push(file);
+        lint_report::lint(id, lexical, keys.zip(template), files, out);
     }
 
     /// Expands the references of one `.env` value against what is defined so far.
@@ -276,6 +294,17 @@ impl Environment {
             Ok(p) => p,
             Err(invalid) => {
                 let piece = &src[invalid.span.clone()];
+                // A `${` with no `}` after it, whatever the parser met first.
+                if src[invalid.span.start..].starts_with("${")
+                    && !src[invalid.span.start..].contains('}')
+                {
+                    out.push(rules::unclosed_substitution::diagnostic(
+                        id,
+                        locate(piece),
+                        &entry.name,
+                    ));
+                    return src.to_owned();
+                }
                 out.push(rules::invalid_template::diagnostic(
                     id,
                     locate(piece),
@@ -417,7 +446,7 @@ impl Environment {
         let known = self.known_names(set);
         if set.broken.contains_key(name) {
             return format!(
-                "the env file's line for `{name}` could not be read (see the env/syntax finding)"
+                "the env file's line for `{name}` could not be read (see the finding on that line)"
             );
         }
         if let Some(near) = crate::suggest::closest(name, known.iter().copied()) {

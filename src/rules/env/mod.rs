@@ -5,12 +5,20 @@
 
 pub mod bare_variable;
 pub mod command_substitution;
+pub mod duplicate_key;
 pub mod empty_value;
+pub mod invalid_key_name;
 pub mod invalid_template;
 pub mod invisible_variable;
+pub mod missing_equals;
+pub mod missing_from_dotenv;
+pub mod missing_from_template;
 pub mod required_variable;
 pub mod runtime_input;
+pub mod spaces_around_equals;
 pub mod syntax;
+pub mod unbalanced_quotes;
+pub mod unclosed_substitution;
 pub mod undeclared_input;
 pub mod undeclared_variables;
 pub mod undefined_variable;

@@ -8,7 +8,8 @@ use crate::source::{FileId, Span};
 rule! {
     /// ## What it does
     /// Reports a `.env` line that is not `NAME=value`: a space in an unquoted value, an unknown
-    /// escape, a quote never closed, a name that starts with a digit.
+    /// escape, a name that starts with a digit or holds a `-`. (A quote never closed is
+    /// `env/unbalanced-quotes`, a name without `=` is `env/missing-equals`.)
     ///
     /// ## Why is this bad?
     /// The line is skipped or the whole file is rejected, depending on the tool that reads it;
