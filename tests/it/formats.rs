@@ -6,7 +6,7 @@ use crate::support::{self, Mcplint, Output, root};
 
 #[test]
 fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
-    let schema_path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema_path = root().join("tests/sarif/sarif-schema-2.1.0.json");
     let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
         panic!(
             "the OASIS SARIF schema is expected at {}",
