@@ -28,12 +28,7 @@ impl Transport {
     /// The transport an entry was meant to have: an explicit `type` first, then `command`
     /// (stdio) or `url` (remote), then the fields only one kind has. An entry with none of
     /// these is taken as stdio, the most common kind, so its missing `command` is reported.
-    pub fn of(entry: &Map<String, Value>) -> Transport {
-        Transport::for_client(entry, &crate::clients::generic::GENERIC)
-    }
-
-    /// The same, as `client` names its transports and its URL field. A `null` field counts
-    /// as absent.
+    /// Transport names and URL fields are `client`'s; a `null` field counts as absent.
     pub fn for_client(entry: &Map<String, Value>, client: &Client) -> Transport {
         let has = |k: &str| entry.get(k).is_some_and(|v| !v.is_null());
         if let Some(t) = entry.get("type").and_then(Value::as_str) {
@@ -406,7 +401,8 @@ mod tests {
 
     #[test]
     fn transport_follows_type_then_fields() {
-        let of = |v: Value| Transport::of(v.as_object().unwrap());
+        let generic = &crate::clients::generic::GENERIC;
+        let of = |v: Value| Transport::for_client(v.as_object().unwrap(), generic);
         assert_eq!(of(json!({"command": "npx"})), Transport::Stdio);
         assert_eq!(of(json!({"url": "https://x"})), Transport::Remote);
         assert_eq!(

@@ -30,6 +30,10 @@ pub struct Position {
 /// Index of the files a run looked at; diagnostics refer to files by it.
 pub type FileId = usize;
 
+/// Masks a text for display, given the spans of the secrets found in it; `None` when nothing
+/// needs masking.
+pub type Masker = fn(&str, &[Span]) -> Option<String>;
+
 /// What a file is to the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FileKind {
@@ -49,8 +53,10 @@ pub struct SourceFile {
     pub text: String,
     pub kind: FileKind,
     /// What code frames show instead of `text`, byte for byte the same length: the text with
-    /// secret values masked.
-    pub display: Option<String>,
+    /// secret values masked. Worked out on first use: most files never show a frame.
+    display: std::sync::OnceLock<Option<String>>,
+    /// How `display` is worked out, and the secrets found in the text.
+    masking: Option<(Masker, Vec<Span>)>,
     /// The comments of a JSONC config, from its one parse, in file order.
     pub comments: Vec<(Span, String)>,
     /// Whether the file began with a UTF-8 byte order mark (dropped from `text`).
@@ -75,7 +81,8 @@ impl SourceFile {
             name: name.into(),
             text,
             kind: FileKind::Config,
-            display: None,
+            display: std::sync::OnceLock::new(),
+            masking: None,
             comments: Vec::new(),
             bom,
             utf8: true,
@@ -85,7 +92,26 @@ impl SourceFile {
 
     /// The text code frames may show.
     pub fn display_text(&self) -> &str {
-        self.display.as_deref().unwrap_or(&self.text)
+        self.display
+            .get_or_init(|| {
+                self.masking
+                    .as_ref()
+                    .and_then(|(mask, found)| mask(&self.text, found))
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
+    }
+
+    /// Frames show `display` instead of the text (a `.env` with every value masked).
+    pub fn set_display(&mut self, display: String) {
+        self.display = std::sync::OnceLock::from(Some(display));
+    }
+
+    /// Frames show the text as `mask` masks it, given the secrets `found` in it; worked out
+    /// when a frame first needs it.
+    pub fn mask_with(&mut self, mask: Masker, found: Vec<Span>) {
+        self.masking = Some((mask, found));
+        self.display = std::sync::OnceLock::new();
     }
 
     /// 0-based line containing `offset`.

@@ -90,13 +90,32 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// Where a client takes variables from, in words.
+fn variables_from(lookup: crate::clients::Lookup) -> String {
+    let mut from = Vec::new();
+    if lookup.process {
+        from.push("its environment".to_owned());
+    }
+    if lookup.dotenv {
+        from.push("the .env beside the file".to_owned());
+    }
+    if let Some(field) = lookup.env_file_field {
+        from.push(format!("`{field}` (for the server's own environment)"));
+    }
+    if from.is_empty() {
+        "nothing".to_owned()
+    } else {
+        from.join(", ")
+    }
+}
+
 /// `mcplint clients`: one line per client; `?` marks a fact no primary source confirmed.
 fn clients_table() -> String {
     use crate::clients::{CLIENTS, Fact, Kind};
     fn mark<T>(fact: &Fact<T>) -> &'static str {
         if fact.confirmed { "" } else { "?" }
     }
-    let rows: Vec<[String; 6]> = CLIENTS
+    let rows: Vec<[String; 7]> = CLIENTS
         .iter()
         .map(|c| {
             let files = if c.files.value.is_empty() {
@@ -147,11 +166,19 @@ fn clients_table() -> String {
                 ),
                 format!("{}{}", transports.join(" "), mark(&c.transports)),
                 format!("{refs}{}", mark(&c.grammar)),
+                format!("{}{}", variables_from(c.lookup.value), mark(&c.lookup)),
             ]
         })
         .collect();
     // One block per client: the registry's facts do not fit a table in a terminal.
-    let labels = ["files", "servers in", "comments", "types", "references"];
+    let labels = [
+        "files",
+        "servers in",
+        "comments",
+        "types",
+        "references",
+        "values from",
+    ];
     let mut out = String::new();
     for (client, row) in CLIENTS.iter().zip(&rows) {
         out.push_str(&format!("{}  ({})\n", row[0], client.name));

@@ -91,22 +91,11 @@ pub fn find(id: &str) -> Option<&'static Client> {
 /// The client whose files `path` looks like; `generic` when none.
 pub fn for_path(path: &str) -> &'static Client {
     // The longest matching suffix wins: `.kiro/settings/mcp.json` over a bare `mcp.json`.
+    let path = path.replace('\\', "/");
     CLIENTS
         .iter()
         .copied()
-        .filter_map(|c| {
-            let len = c
-                .files
-                .value
-                .iter()
-                .filter(|s| {
-                    let p = path.replace('\\', "/");
-                    p == **s || p.strip_suffix(**s).is_some_and(|r| r.ends_with('/'))
-                })
-                .map(|s| s.len())
-                .max()?;
-            Some((len, c))
-        })
+        .filter_map(|c| Some((c.matches_path(&path)?, c)))
         .max_by_key(|(len, _)| *len)
         .map_or(&generic::GENERIC, |(_, c)| c)
 }

@@ -179,15 +179,20 @@ pub struct Client {
 }
 
 impl Client {
-    /// Whether `path` (as given, any separator) is one of this client's files.
-    pub fn recognises(&self, path: &str) -> bool {
-        let path = path.replace('\\', "/");
-        self.files.value.iter().any(|suffix| {
-            path == *suffix
-                || path
-                    .strip_suffix(suffix)
-                    .is_some_and(|rest| rest.ends_with('/'))
-        })
+    /// How much of `path` (`/`-separated) one of this client's file patterns matches: the
+    /// length of the longest suffix that is a whole path or ends after a `/`; `None` when none.
+    pub fn matches_path(&self, path: &str) -> Option<usize> {
+        self.files
+            .value
+            .iter()
+            .filter(|suffix| {
+                path == **suffix
+                    || path
+                        .strip_suffix(**suffix)
+                        .is_some_and(|rest| rest.ends_with('/'))
+            })
+            .map(|suffix| suffix.len())
+            .max()
     }
 
     /// What a `type` value starts in this client, if it accepts it.

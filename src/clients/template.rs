@@ -7,7 +7,30 @@ use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped
 
 const OWN: &str = "mcplint's own template format (README, \"Variables\")";
 
-pub static TEMPLATE: Client = Client {
+/// The fields of the merged dialect: what `schema/mcp-servers.schema.json` describes.
+pub const FIELDS: &[&str] = &[
+    "type",
+    "command",
+    "args",
+    "env",
+    "cwd",
+    "envFile",
+    "url",
+    "headers",
+    "disabled",
+    "note",
+    "description",
+    "autoApprove",
+    "alwaysAllow",
+    "disabledTools",
+    "timeout",
+    "oauth",
+];
+
+pub static TEMPLATE: Client = TEMPLATE_FORMAT;
+
+/// mcplint's own format, which `generic` shares.
+pub const TEMPLATE_FORMAT: Client = Client {
     id: "template",
     name: "an mcplint template",
     mode: Mode::Template,
@@ -28,7 +51,7 @@ pub static TEMPLATE: Client = Client {
     untyped: Fact::cited(Untyped::Infer, OWN),
     writes_type: Fact::cited(false, OWN),
     url_fields: Fact::cited(&["url"], OWN),
-    fields: Fact::cited(super::generic::FIELDS, OWN),
+    fields: Fact::cited(FIELDS, OWN),
     grammar: Fact::cited(
         Grammar {
             braced: true,

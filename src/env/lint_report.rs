@@ -45,7 +45,7 @@ pub(crate) fn lint(
     let template_id = files.len();
     let mut file = SourceFile::new(path.display().to_string(), text);
     file.kind = FileKind::Env;
-    file.display = Some(
+    file.set_display(
         crate::secrets::mask::mask_all(&parsed.masked, std::iter::empty()).unwrap_or(parsed.masked),
     );
     files.push(file);

@@ -216,7 +216,7 @@ impl Environment {
         }
         let parsed = dotenv::parse(&file.text);
         // Every value is masked; a token-shaped run on a line that is no assignment too.
-        file.display = Some(
+        file.set_display(
             crate::secrets::mask::mask_all(&parsed.masked, std::iter::empty())
                 .unwrap_or(parsed.masked),
         );

@@ -20,7 +20,7 @@ use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
-use crate::secrets::mask::mask_all;
+use crate::secrets::mask::mask_found;
 use crate::source::{FileId, Span};
 use crate::tree::{Path, Strings, prop_name_span};
 use jsonc_parser::ast::{ObjectProp, StringLit};
@@ -112,7 +112,7 @@ pub(super) fn check_config(
     if broken {
         raw_scan(report, id);
     } else {
-        file.display = mask_all(&file.text, moves.iter().map(|m| m.span));
+        file.mask_with(mask_found, moves.iter().map(|m| m.span).collect());
     }
     if !moves.is_empty() {
         secrets.extend(moves.iter().map(|m| m.pointer.clone()));
@@ -145,13 +145,13 @@ pub(super) fn raw_scan(report: &mut Report, id: FileId) {
             m.provider, id, span, &shown,
         ));
     }
-    let display = mask_all(
-        &file.text,
-        found.iter().map(|m| Span::new(m.range.start, m.range.end)),
-    );
+    let spans = found
+        .iter()
+        .map(|m| Span::new(m.range.start, m.range.end))
+        .collect();
     // An empty file has nothing the JSON-aware rules could have read.
     let empty = file.text.trim().is_empty();
-    report.files[id].display = display;
+    report.files[id].mask_with(mask_found, spans);
     if !empty {
         report.raw_scanned.push(id);
     }
@@ -170,8 +170,9 @@ struct Walk<'w> {
     apps: Vec<oauth::App>,
     keep_raw: bool,
     raw: Option<serde_json::Value>,
-    /// The client the file is read as.
+    /// The client the file is read as, and its schemas.
     client: &'static Client,
+    schemas: &'static crate::schema::Schemas,
     /// The ids VS Code's `inputs` declare, when the file has `inputs`.
     inputs: Option<HashSet<String>>,
     /// Variables with no value that nothing declares (name, first use, pointer).
@@ -199,6 +200,7 @@ impl<'w> Walk<'w> {
             keep_raw,
             raw: None,
             client,
+            schemas: crate::schema::for_client(client),
             inputs: None,
             undeclared: Vec::new(),
         }
@@ -488,6 +490,7 @@ fn entry(
         resolved,
         transport,
         schema_instance: &wrapped,
+        schemas: walk.schemas,
         failed: &failed,
     };
     crate::rules::run_entry_hooks(&cx, out);

@@ -78,6 +78,8 @@ pub struct EntryContext<'e, 'a> {
     pub transport: crate::schema::Transport,
     /// The resolved entry as the schema validator takes it (see `crate::schema::Schemas::wrap`).
     pub schema_instance: &'e serde_json::Value,
+    /// The schemas of the client's files, looked up once per file.
+    pub schemas: &'static crate::schema::Schemas,
     /// Pointers of the values whose expansion failed (reported already, not checked again).
     pub failed: &'e HashSet<String>,
 }

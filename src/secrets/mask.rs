@@ -60,6 +60,11 @@ fn into_text(bytes: Vec<u8>) -> String {
 /// `"Authorization": "Bearer …"`, the argument after `"--api-key"`), every token-shaped
 /// random run, each after its first characters; a private key's body whole.
 /// `None` when nothing is to be masked.
+/// [`mask_all`] over a list of spans, as [`crate::source::Masker`] takes it.
+pub fn mask_found(text: &str, found: &[Span]) -> Option<String> {
+    mask_all(text, found.iter().copied())
+}
+
 pub fn mask_all(text: &str, found: impl Iterator<Item = Span>) -> Option<String> {
     let mut bytes = text.as_bytes().to_vec();
     let mut changed = false;

@@ -89,7 +89,7 @@ impl Check for Schema {
             part: Part::from(transport),
             ignored: cx.ignored_field(),
             client: cx.client,
-            schemas: crate::schema::for_client(cx.client),
+            schemas: cx.schemas,
         };
         validate(&target, cx.schema_instance, out);
     }
