@@ -16,27 +16,6 @@ pub fn is_target(client: &Client) -> bool {
     client.id != "generic"
 }
 
-/// How `client` names a transport of `kind` (`http` for Streamable HTTP where it has it).
-fn transport_name(client: &Client, remote: bool, sse: bool) -> Option<&'static str> {
-    let names: Vec<&'static str> = client
-        .transports
-        .value
-        .iter()
-        .filter(|(_, k)| (*k == Kind::Remote) == remote)
-        .map(|(n, _)| *n)
-        .collect();
-    let pick = |wanted: &[&str]| names.iter().copied().find(|n| wanted.contains(n));
-    if !remote {
-        return pick(&["stdio", "local"]);
-    }
-    let http = pick(&["http", "streamable-http", "streamableHttp"]);
-    if sse {
-        pick(&["sse"]).or(http)
-    } else {
-        http.or(names.first().copied())
-    }
-}
-
 pub struct Converted {
     pub root: Value,
     pub warnings: Vec<String>,
@@ -177,7 +156,7 @@ impl Ctx {
                 .and_then(|k| e.get(k))
                 .and_then(Value::as_str)
                 .is_some_and(|u| u.trim_end_matches('/').ends_with("/sse"));
-            if let Some(t) = transport_name(target, remote, sse) {
+            if let Some(t) = target.transport_name(remote, sse) {
                 out.insert("type".into(), json!(t));
             }
         }
@@ -199,7 +178,7 @@ impl Ctx {
                 "streamable-http"
             });
         }
-        transport_name(target, remote, t == "sse")
+        target.transport_name(remote, t == "sse")
     }
 
     /// A remote server for Claude Desktop, through the `mcp-remote` stdio bridge.

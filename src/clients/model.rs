@@ -204,6 +204,28 @@ impl Client {
             .map(|(_, kind)| *kind)
     }
 
+    /// Its name for a transport: stdio (`stdio`, or Copilot's `local`), or remote, SSE when
+    /// `sse` and it has SSE, else its Streamable HTTP name (`http`, `streamable-http`, ...).
+    pub fn transport_name(&self, remote: bool, sse: bool) -> Option<&'static str> {
+        let names = || {
+            self.transports
+                .value
+                .iter()
+                .filter(move |(_, k)| (*k == Kind::Remote) == remote)
+                .map(|(n, _)| *n)
+        };
+        let pick = |wanted: &[&str]| names().find(|n| wanted.contains(n));
+        if !remote {
+            return pick(&["stdio", "local"]);
+        }
+        let http = pick(&["http", "streamable-http", "streamableHttp"]);
+        if sse {
+            pick(&["sse"]).or(http)
+        } else {
+            http.or_else(|| names().next())
+        }
+    }
+
     /// Whether it reads `field` in a server entry.
     pub fn reads(&self, field: &str) -> bool {
         self.fields.value.contains(&field)

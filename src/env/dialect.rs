@@ -43,7 +43,7 @@ impl Reader<'_> {
 
     /// Whether the client leaves the field's value alone: run by a shell, which expands its
     /// own variables, or a field it does not read at all (reported as an unknown field).
-    pub fn shell_field(&self) -> bool {
+    pub fn leaves_alone(&self) -> bool {
         self.field
             .is_some_and(|f| self.client.shell_fields.value.contains(&f) || !self.client.reads(f))
     }
@@ -55,7 +55,7 @@ impl Reader<'_> {
         pieces: Vec<Piece<'s>>,
         out: &mut Vec<Judgement>,
     ) -> Vec<Piece<'s>> {
-        if !self.direct() || self.shell_field() {
+        if !self.direct() || self.leaves_alone() {
             return pieces;
         }
         let client = self.client;

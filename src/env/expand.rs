@@ -96,7 +96,7 @@ impl<'x> Expander<'x> {
             field,
             inputs: self.inputs,
         };
-        if reader.direct() && reader.shell_field() {
+        if reader.direct() && reader.leaves_alone() {
             // A shell expands this value: `$HOME` and `${X}` there are the shell's.
             return src.to_owned();
         }

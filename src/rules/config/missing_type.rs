@@ -1,6 +1,6 @@
 //! `config/missing-type`: a remote entry does not say its transport.
 
-use crate::clients::{Client, Kind, Mode, Untyped};
+use crate::clients::{Client, Mode, Untyped};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Severity;
 use crate::registry::{Rule, rule};
@@ -88,22 +88,19 @@ impl Check for MissingType {
 
 /// The `type` to write: SSE for a URL ending in `/sse`, else the client's Streamable HTTP name.
 fn suggested_type(client: &Client, url: &str) -> &'static str {
-    let remote: Vec<&'static str> = client
-        .transports
-        .value
-        .iter()
-        .filter(|(_, k)| *k == Kind::Remote)
-        .map(|(n, _)| *n)
-        .collect();
     let sse = url.trim_end_matches('/').ends_with("/sse");
-    if client.mode == Mode::Template {
-        return if sse { "sse" } else { "streamable-http" };
-    }
-    let pick = |names: &[&'static str]| names.iter().copied().find(|n| remote.contains(n));
-    let http = pick(&["http", "streamable-http", "streamableHttp"]);
-    if sse {
-        pick(&["sse"]).or(http).unwrap_or("sse")
-    } else {
-        http.or(remote.first().copied()).unwrap_or("http")
+    match client.mode {
+        Mode::Template => {
+            if sse {
+                "sse"
+            } else {
+                "streamable-http"
+            }
+        }
+        Mode::Direct => {
+            client
+                .transport_name(true, sse)
+                .unwrap_or(if sse { "sse" } else { "http" })
+        }
     }
 }
