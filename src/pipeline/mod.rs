@@ -83,6 +83,7 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
         options,
     );
     env.report_unused(&mut report.diagnostics);
+    report.sort();
     report
 }
 

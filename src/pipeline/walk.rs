@@ -98,11 +98,7 @@ pub(super) fn check_config(
             oauth: &oauth_options,
             secrets: &found.all,
         };
-        let first = out.len();
         crate::rules::run_file_hooks(&cx, &mut out);
-        // Each check reports its own kind of finding; they keep the order of the text (one
-        // per place), the order a single pass gave.
-        out[first..].sort_by_key(|d| d.span.start);
     }
     let comments = parsed.map(|p| p.comments).unwrap_or_default();
     report.diagnostics.extend(out);
