@@ -119,6 +119,35 @@ impl<'a> EntryContext<'_, 'a> {
         }
     }
 
+    /// The resolved `command` and the resolved string `args` after it (a non-string argument
+    /// is left out of the list but keeps its index for [`EntryContext::arg_span`]).
+    pub fn command_line(&self) -> Option<(&str, Vec<(usize, &str)>)> {
+        let command = self.resolved.get("command")?.as_str()?;
+        let args = self
+            .resolved
+            .get("args")
+            .and_then(serde_json::Value::as_array)
+            .map(|args| {
+                args.iter()
+                    .enumerate()
+                    .filter_map(|(i, a)| Some((i, a.as_str()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some((command, args))
+    }
+
+    /// The span of `args[index]` as written (quotes included).
+    pub fn arg_span(&self, index: usize) -> Option<Span> {
+        match self.field("args")? {
+            (_, jsonc_parser::ast::Value::Array(array)) => array
+                .elements
+                .get(index)
+                .map(|e| jsonc_parser::common::Ranged::range(e).into()),
+            _ => None,
+        }
+    }
+
     /// The pointer of one of the entry's fields, or of the entry itself for `""`.
     pub fn pointer(&self, key: &str) -> String {
         if key.is_empty() {

@@ -1,8 +1,5 @@
 //! `exec/shell-wrapper`: a server started through a shell with a script, not a program.
 
-use jsonc_parser::ast::Value as Node;
-use jsonc_parser::common::Ranged;
-
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
@@ -57,22 +54,14 @@ impl Check for ShellWrapper {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some(shell) = cx
-            .resolved
-            .get("command")
-            .and_then(serde_json::Value::as_str)
-            .and_then(shell_of)
-        else {
+        let Some((command, args)) = cx.command_line() else {
             return;
         };
-        let Some(args) = cx
-            .resolved
-            .get("args")
-            .and_then(serde_json::Value::as_array)
-        else {
+        let Some(shell) = shell_of(command) else {
             return;
         };
-        let args: Vec<&str> = args.iter().filter_map(serde_json::Value::as_str).collect();
+        // Indices as written, so that spans and pointers name the argument itself.
+        let (index, args): (Vec<usize>, Vec<&str>) = args.into_iter().unzip();
         let Some(flag) = args.iter().position(|a| shell.takes_script(a)) else {
             return;
         };
@@ -90,11 +79,11 @@ impl Check for ShellWrapper {
         let Some(what) = script_syntax(&script) else {
             return;
         };
-        let span = match (arg_span(cx, flag + 1), arg_span(cx, last)) {
+        let span = match (cx.arg_span(index[flag + 1]), cx.arg_span(index[last])) {
             (Some(first), Some(last)) => Span::new(first.start, last.end),
             _ => cx.name_span,
         };
-        let pointer = format!("{}/{}", cx.pointer("args"), flag + 1);
+        let pointer = format!("{}/{}", cx.pointer("args"), index[flag + 1]);
         out.push(
             Diagnostic::new(
                 &SHELL_WRAPPER,
@@ -194,14 +183,6 @@ fn script_syntax(script: &str) -> Option<&'static str> {
         .iter()
         .find(|(token, _)| script.contains(token))
         .map(|(_, what)| *what)
-}
-
-/// The span of `args[index]` as written.
-fn arg_span(cx: &EntryContext, index: usize) -> Option<Span> {
-    match cx.field("args")? {
-        (_, Node::Array(array)) => array.elements.get(index).map(|e| e.range().into()),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
