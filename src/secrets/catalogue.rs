@@ -84,10 +84,15 @@ pub static PROVIDERS: &[Provider] = &[
         // Legacy keys carry `T3BlbkFJ` (base64 of "OpenAI") at a fixed place: `sk-` and 48
         // characters without it is another provider's (gitleaks
         // cmd/generate/config/rules/openai.go @b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b).
-        prefixes ["T3BlbkFJ"], slot [], r"sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),
+        // detect-secrets allows anything of the key's alphabet before the 20 characters
+        // (detect_secrets/plugins/openai.py @5e141933554a0b74e7341841f318be21e895339c).
+        prefixes ["T3BlbkFJ"], slot [],
+        r"sk-(?:[A-Za-z0-9_-]*-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),
     provider!("anthropic-key", "Anthropic API key", Error, "ANTHROPIC_API_KEY",
+        // any `api0N` version, 90 to 128 characters before the closing `AA`: secretlint
+        // packages/@secretlint/secretlint-rule-anthropic/src/index.ts @18346ba
         prefixes ["sk-ant-"], slot [],
-        r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA"),
+        r"sk-ant-(?:api0[0-9]|admin01)-[A-Za-z0-9_-]{90,128}AA"),
     provider!("github-token", "GitHub token", Error, "GITHUB_PERSONAL_ACCESS_TOKEN",
         prefixes ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], slot [],
         // ghs_<id>_<JWT>: secretlint packages/@secretlint/secretlint-rule-github/src/index.ts
@@ -123,18 +128,29 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["xoxb-"], slot [],
         r"xoxb-[0-9]{10,13}-[0-9]{10,13}(?:-[A-Za-z0-9-]{1,40})?|xoxb-[0-9]{8,14}-[A-Za-z0-9]{18,26}"),
     provider!("slack-user-token", "Slack user token", Error, "SLACK_USER_TOKEN",
-        prefixes ["xoxp-", "xoxe-"], slot [], r"xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}"),
+        prefixes ["xoxp-", "xoxe-"], slot [],
+        // and the older short form, ids of six digits and more (detect-secrets
+        // detect_secrets/plugins/slack.py @5e14193; `xoxp-3940-3428-…` stays a gitleaks
+        // negative)
+        r"xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xoxp-[0-9]{6,13}(?:-[0-9]{6,13}){1,3}-[A-Za-z0-9]{8,64}",
+        // its last part is the secret, never ids alone (`xoxp-5723…-5718…-####`)
+        |t: &str| t.rsplit('-').next().is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()))),
     provider!("slack-legacy-token", "Slack legacy token", Error, "SLACK_TOKEN",
         // xoxo-, xoxs-: gitleaks cmd/generate/config/rules/slack.go @b58d3f1; detect-secrets
         // detect_secrets/plugins/slack.py @5e14193
+        // the forms with dash-separated ids: detect-secrets slack.py @5e14193, secretlint
+        // packages/@secretlint/secretlint-rule-slack/src/index.ts @18346ba
         prefixes ["xoxa-", "xoxr-", "xoxo-", "xoxs-"], slot [],
-        r"xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Za-z0-9]+"),
+        r"xox[ar]-(?:[0-9]-)?[0-9]{6,13}(?:-[0-9]{6,13}){1,3}-[A-Za-z0-9]{8,64}|xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Za-z0-9]+|xox[os]-[0-9]{6,13}(?:-[0-9]{6,13}){1,2}"),
     // gitleaks cmd/generate/config/rules/slack.go @b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b
     provider!("slack-config-token", "Slack configuration token", Error, "SLACK_CONFIG_TOKEN",
         prefixes ["xoxe.", "xoxe-"], slot [],
         r"xoxe\.xox[bp]-[0-9]-[A-Za-z0-9]{163,166}|xoxe-[0-9]-[A-Za-z0-9]{146}"),
     provider!("slack-app-token", "Slack app token", Error, "SLACK_APP_TOKEN",
-        prefixes ["xapp-"], slot [], r"xapp-[0-9]-[A-Za-z0-9]{8,14}-[0-9]{10,14}-[A-Za-z0-9]{32,80}"),
+        // without its last part too: secretlint
+        // packages/@secretlint/secretlint-rule-slack/src/index.ts @18346ba
+        prefixes ["xapp-"], slot [],
+        r"xapp-[0-9]-[A-Za-z0-9]{8,14}-[0-9]{10,14}-[A-Za-z0-9]{32,80}|xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{10,14}"),
     provider!("slack-webhook", "Slack webhook URL", Error, "SLACK_WEBHOOK_URL",
         prefixes ["hooks.slack.com/"], slot [],
         // http:// or no scheme: gitleaks cmd/generate/config/rules/slack.go @b58d3f1
@@ -148,8 +164,16 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["AIza"], slot [], r"AIza[0-9A-Za-z_-]{35}"),
     provider!("npm-token", "npm access token", Error, "NPM_TOKEN",
         prefixes ["npm_"], slot [], r"npm_[A-Za-z0-9]{36}", super::checksum::github),
+    // gitleaks cmd/generate/config/rules/npm.go @b58d3f1 and secretlint
+    // packages/@secretlint/secretlint-rule-npm/src/index.ts @18346ba take the format alone;
+    // the checksum is GitHub's scheme (npm's tokens carry it): a mismatch is a warning.
+    provider!("npm-token-checksum-mismatch", "npm-shaped token whose checksum does not match",
+        Warning, "NPM_TOKEN",
+        prefixes ["npm_"], slot [], r"npm_[A-Za-z0-9]{36}", super::checksum::github_mismatch),
     provider!("pypi-token", "PyPI API token", Error, "PYPI_API_TOKEN",
-        prefixes ["pypi-AgEIcHlwaS5vcmc"], slot [], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}"),
+        // and test.pypi.org's: detect-secrets detect_secrets/plugins/pypi_token.py @5e14193
+        prefixes ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"], slot [],
+        r"pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}"),
     provider!("sendgrid-key", "SendGrid API key", Error, "SENDGRID_API_KEY",
         prefixes ["SG."], slot [], // 66 characters, the dot anywhere: gitleaks cmd/generate/config/rules/sendgrid.go @b58d3f1
         r"SG\.[A-Za-z0-9=_.-]{66}"),
@@ -158,8 +182,12 @@ pub static PROVIDERS: &[Provider] = &[
     provider!("twilio-auth-token", "Twilio auth token", Error, "TWILIO_AUTH_TOKEN",
         prefixes [], slot ["TWILIO"], r"[0-9a-f]{32}"),
     provider!("jwt", "JSON Web Token", Error, "API_TOKEN",
-        prefixes ["eyJ"], slot [], r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*",
+        // the signature may be left off (detect-secrets detect_secrets/plugins/jwt.py @5e14193)
+        prefixes ["eyJ"], slot [], r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*)?",
         super::checksum::jwt),
+    // a JWT, base64-encoded once more: gitleaks cmd/generate/config/rules/jwt.go @b58d3f1
+    provider!("jwt-base64", "base64-encoded JSON Web Token", Error, "API_TOKEN",
+        prefixes ["ZXlK"], slot [], r"ZXlK[A-Za-z0-9+/]{40,}={0,2}", super::checksum::jwt_base64),
     provider!("private-key", "private key", Error, "PRIVATE_KEY",
         prefixes ["-----BEGIN"], slot [],
         r"-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----|\z)",
@@ -213,9 +241,18 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["/api/webhooks/"], slot [],
         r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}"),
     provider!("telegram-bot-token", "Telegram bot token", Error, "TELEGRAM_BOT_TOKEN",
-        prefixes [":A"], slot [], r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}",
-        // exactly 35 characters after the colon, `-` included in the run
-        |t: &str| t.split_once(':').is_some_and(|(_, r)| r.len() == 35)),
+    // or 8 to 10 digits and any 35 characters: detect-secrets
+    // detect_secrets/plugins/telegram_token.py @5e14193
+    prefixes [":A", "0:", "1:", "2:", "3:", "4:", "5:", "6:", "7:", "8:", "9:"], slot [],
+    r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}|[0-9]{8,10}:[A-Za-z0-9_-]{35,}",
+    // exactly 35 characters after the colon, `-` included in the run, of mixed case
+    |t: &str| t.split_once(':').is_some_and(|(id, r)| {
+        r.len() == 35
+            && (r.starts_with('A') && id.len() <= 16
+                || (8..=10).contains(&id.len())
+                    && r.bytes().any(|b| b.is_ascii_uppercase())
+                    && r.bytes().any(|b| b.is_ascii_lowercase()))
+    })),
     provider!("sentry-token", "Sentry auth token", Error, "SENTRY_AUTH_TOKEN",
         prefixes ["sntrys_", "sntryu_"], slot [],
                 // the org token's structure: gitleaks cmd/generate/config/rules/sentry.go @b58d3f1

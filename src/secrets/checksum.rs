@@ -100,6 +100,15 @@ pub fn jwt(token: &str) -> bool {
     })
 }
 
+/// A JWT encoded once more in base64 (`ZXlK…` is the base64 of `eyJ`): it decodes to one.
+pub fn jwt_base64(token: &str) -> bool {
+    let body = token.trim_end_matches('=');
+    let body = &body[..body.len() - body.len() % 4];
+    data_encoding::BASE64_NOPAD
+        .decode(body.as_bytes())
+        .is_ok_and(|bytes| jwt(&String::from_utf8_lossy(&bytes)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +174,9 @@ mod tests {
         let header = BASE64URL_NOPAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
         assert!(jwt(&format!("{header}.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")));
         assert!(!jwt("eyJub3Rqc29u.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"));
+        let token = format!("{header}.eyJzdWIiOiIxIn0.c2lnbmF0dXJl");
+        assert!(jwt_base64(&data_encoding::BASE64.encode(token.as_bytes())));
+        let not_jwt = data_encoding::BASE64.encode(b"eyJub3Rqc29u.eyJzdWIiOiIxIn0.c2lnbmF0dXJl");
+        assert!(!jwt_base64(&not_jwt));
     }
 }

@@ -181,15 +181,14 @@ pub fn has_reference(v: &str) -> bool {
     })
 }
 
-/// Identifiers that a slot named for a secret may still hold: UUIDs and git SHAs (short and
-/// full). After `Authorization: Bearer` they are credentials (Heroku's and Snyk's keys are
-/// UUIDs). A 64-digit hex string is not among them: `openssl rand -hex 32` makes tokens.
+/// Identifiers that a slot named for a secret may still hold: short git SHAs (7 to 12 hex
+/// digits). A long random value (a UUID, 40 or 64 hex digits) in a slot named like a secret
+/// is one (issue 13: Heroku's, Snyk's and HubSpot's keys are UUIDs, Sendbird's and Meraki's
+/// 40 hex digits, `openssl rand -hex 32` makes 64); under any other name it is left alone,
+/// since only secret slots are judged.
 pub fn is_id(value: &str) -> bool {
     let v = value.trim();
-    (v.len() == 36
-        && v.split('-').map(str::len).eq([8, 4, 4, 4, 12])
-        && is_hex(&v.replace('-', "")))
-        || (matches!(v.len(), 7..=12 | 40) && is_hex(v) && v.bytes().any(|b| b.is_ascii_digit()))
+    matches!(v.len(), 7..=12) && is_hex(v) && v.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Values that are not secrets even in a slot named like one, identifiers aside.
@@ -197,8 +196,8 @@ pub fn is_decoy(value: &str) -> bool {
     is_id(value) || is_other_decoy(value)
 }
 
-/// Values that are not secrets even in a slot named like one: references, UUIDs, git SHAs
-/// and digests, paths, URLs without credentials, version strings, numbers, words.
+/// Values that are not secrets even in a slot named like one: references, image digests,
+/// paths, URLs without credentials, version strings, numbers, words.
 pub fn is_other_decoy(value: &str) -> bool {
     let v = value.trim();
     let bytes = v.as_bytes();
@@ -225,11 +224,14 @@ pub fn is_other_decoy(value: &str) -> bool {
         return true;
     }
     // Versions, numbers, booleans.
+    // (32 digits and more are no number anyone writes: a random value, as Discord's client
+    // secrets are.)
     let version = v.trim_start_matches(['v', 'V']);
     if !version.is_empty()
         && version
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && !(version.len() >= 32 && version.bytes().all(|b| b.is_ascii_digit()))
     {
         return true;
     }
@@ -271,7 +273,27 @@ pub fn is_other_decoy(value: &str) -> bool {
         return true;
     }
     // Sentences and e-mail addresses.
-    v.contains(' ') || (v.contains('@') && v.contains('.') && !v.contains(':'))
+    v.contains(' ') || is_email(v)
+}
+
+/// `name@host.tld`: a local part of the characters addresses use, a host of labels, a
+/// top-level domain of letters (`jvh078~iVUEmik4@=-.b+/plgV` is a password, not an address).
+fn is_email(v: &str) -> bool {
+    let Some((local, host)) = v.rsplit_once('@') else {
+        return false;
+    };
+    let Some((_, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Whether a literal in a slot named like a secret is one: long enough, mixed enough, random
@@ -331,8 +353,6 @@ mod tests {
         for d in [
             "${GITHUB_TOKEN}",
             "9fceb02",
-            "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
-            "9fceb02d0ae598e95dc970b74767f19372d61af8",
             "/home/me/.ssh/id_ed25519",
             "https://api.example.com/v1",
             "1.4.2",
@@ -343,6 +363,8 @@ mod tests {
             "The token for the staging cluster",
             "gpt-4o-mini",
             "us-east-1",
+            "dev.team+mcp@example.co.uk",
+            "4589454973722411",
         ] {
             assert!(!looks_secret(d), "{d}");
         }
@@ -355,6 +377,14 @@ mod tests {
             "a8f5f167f44f4964e6c998dee827110c3f2b",
             "p@ssW0rd-2024!x",
             "kJ8#mQ2$vL9z",
+            // A UUID and 40 hex digits in a slot named for a secret: Heroku's or Snyk's key,
+            // Sendbird's token.
+            "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
+            "9fceb02d0ae598e95dc970b74767f19372d61af8",
+            // 32 digits: Discord's client secret.
+            "87240151610441618826883043245025",
+            // An address-like password.
+            "jvh078~iVUEmik4@=-.b+/plgV",
             // 64 hex digits in a slot named for a secret: `openssl rand -hex 32`.
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         ] {

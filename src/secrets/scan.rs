@@ -53,6 +53,20 @@ impl Slot<'_> {
     }
 }
 
+/// Whether an argument is a flag (`-v`, `--api-key`, `--level=debug`) rather than a value that
+/// happens to start with `-` (`-_328ese…`, `-yk8ab4+…`: random tokens can).
+fn is_flag(arg: &str) -> bool {
+    let name = arg
+        .strip_prefix('-')
+        .map(|a| a.strip_prefix('-').unwrap_or(a));
+    let name = name.map(|n| n.split_once('=').map_or(n, |(n, _)| n));
+    name.is_some_and(|n| {
+        n.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
+}
+
 /// "`env.HF_TOKEN` of server `hf`", from the last two steps of a path.
 fn slot_of<'a>(path: &'a Path<'a>, server: Option<&'a str>) -> Slot<'a> {
     let (label, name) = match path {
@@ -242,7 +256,7 @@ impl Secrets {
             if let Some(flag) = arg.strip_prefix('-')
                 && (is_secret_name(flag.trim_start_matches('-')) || flag == "p")
                 && let Some(Some(next)) = strings.get(i + 1)
-                && !next.value.starts_with('-')
+                && !is_flag(&next.value)
             {
                 let next_path = Path::Index(path, i + 1);
                 self.judge(

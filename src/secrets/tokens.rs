@@ -179,6 +179,39 @@ mod tests {
     }
 
     #[test]
+    fn slack_short_forms_but_not_their_look_alikes() {
+        // detect-secrets' and secretlint's shapes (ids of six digits and more)...
+        for t in [
+            "xoxp-865842-422507-386909-d524a69708c1d3844d",
+            "xoxr-438009-792718-962649-b505b58137c3a3548a",
+            "xoxo-58563374429-3566369492845",
+            "xapp-1-NW1EYT7UPNA-5946401698633",
+        ] {
+            assert_eq!(find(t).len(), 1, "{t}");
+        }
+        // ...but not gitleaks' negatives: short ids, ids before a placeholder.
+        for t in [
+            "xoxp-3940-3428-9202-5fbde476e27cc502afcba8d2671caa5f",
+            "xoxp-572370529330-573807301142-572331691188-####################",
+            "xoxb-12345-abcd234",
+            "xoxp-1234567890",
+        ] {
+            assert!(ids(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn telegram_both_forms() {
+        assert_eq!(
+            ids("451896818:LPVhpMgoRG7eHIMhaQv2kpLYf4J4MPYCodd"),
+            ["secret/telegram-bot-token"]
+        );
+        // 36 characters, or the id inside a longer number, are not one.
+        assert!(ids("451896818:LPVhpMgoRG7eHIMhaQv2kpLYf4J4MPYCoddx").is_empty());
+        assert!(ids("111122223333:LPVhpMgoRG7eHIMhaQv2kpLYf4J4MPYCodd").is_empty());
+    }
+
+    #[test]
     fn private_key_without_a_body_is_not_one() {
         for body in ["***", "xxx", ""] {
             let pem =

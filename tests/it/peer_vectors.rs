@@ -9,6 +9,13 @@
 //! negative of one peer rule that is a positive of another (a `ghp_` token given as a GitLab
 //! negative) is not counted. Samples are never printed whole: rule, provider, the first 6
 //! characters and the length.
+//!
+//! The same figures are printed for the samples the peers' own generators made (`synthetic`:
+//! regenerated from the peer's pattern) apart from those the peers wrote by hand and that were
+//! kept as written (`AKIAZZZZZZZZZZZZZZZZ`, `AP6xxxxxxxxxx`, `sk_live_AAAA…`, AWS's
+//! `…EXAMPLEKEY`): mcplint takes those for placeholders or documentation examples on purpose
+//! (issue 13's own precision list), so they stay in the denominators above and are the most
+//! of what is missed. The generated samples' figures are a floor of their own, not the issue's.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -25,6 +32,7 @@ struct Vector {
     #[serde(default)]
     self_identifying: Option<bool>,
     sample: String,
+    synthetic: bool,
 }
 
 /// The five slots: (server suffix, server entry, pointer below the server).
@@ -67,6 +75,9 @@ fn shown(v: &Vector) -> String {
     )
 }
 
+/// Marks a missed sample that the peer wrote by hand and that was kept as written.
+const KEPT: &str = " [kept as written]";
+
 fn provider_specific(rule: &str) -> bool {
     rule.starts_with("secret/")
         && !matches!(
@@ -83,6 +94,9 @@ struct Figures {
     a: f64,
     b: f64,
     fp: f64,
+    /// (a) and (b) on the generated samples only.
+    a_generated: f64,
+    b_generated: f64,
     missed_a: Vec<String>,
     missed_b: Vec<String>,
     alarms: Vec<String>,
@@ -92,8 +106,9 @@ static FIGURES: std::sync::LazyLock<Figures> = std::sync::LazyLock::new(measure)
 
 /// The targets of the issue: (a) >= 97%, (b) >= 99%, false positives <= 1%.
 #[test]
-#[ignore = "the recall targets are not reached yet (see tests/peers/README.md); run with \
-            `--ignored --nocapture` for the figures and the per-provider table"]
+#[ignore = "the recall targets are not reached: what is missed is mostly the peers' hand-written \
+            placeholders (see tests/peers/README.md); run with `--ignored --nocapture` for the \
+            figures and the per-provider table"]
 fn peer_vectors_meet_the_targets() {
     let f = &*FIGURES;
     let mut problems = Vec::new();
@@ -122,7 +137,7 @@ fn peer_vectors_meet_the_targets() {
 }
 
 /// What is reached now must not be lost: false positives within the target, recall at
-/// least where it stands.
+/// least where it stands (732/784 and 5,387/5,676), and at least 99% of the generated samples.
 #[test]
 fn peer_vectors_do_not_regress() {
     let f = &*FIGURES;
@@ -133,15 +148,23 @@ fn peer_vectors_do_not_regress() {
         f.alarms.join("\n  ")
     );
     assert!(
-        f.a >= 90.0,
-        "(a) {:.2}% < 90%:\n  {}",
+        f.a >= 93.3,
+        "(a) {:.2}% < 93.3%:\n  {}",
         f.a,
         f.missed_a.join("\n  ")
     );
     assert!(
-        f.b >= 92.0,
-        "(b) {:.2}% < 92%:\n  {}",
+        f.b >= 94.9,
+        "(b) {:.2}% < 94.9%:\n  {}",
         f.b,
+        f.missed_b.join("\n  ")
+    );
+    assert!(
+        f.a_generated >= 99.0 && f.b_generated >= 99.0,
+        "generated samples: (a) {:.2}%, (b) {:.2}% < 99%:\n  {}\n  {}",
+        f.a_generated,
+        f.b_generated,
+        f.missed_a.join("\n  "),
         f.missed_b.join("\n  ")
     );
 }
@@ -186,6 +209,8 @@ fn measure() -> Figures {
 
     let (mut a_total, mut a_found, mut b_total, mut b_found) = (0, 0, 0, 0);
     let (mut fp_total, mut fp_flagged) = (0, 0);
+    // (a) and (b) on the generated samples: found, total.
+    let (mut ag, mut ag_total, mut bg, mut bg_total) = (0, 0, 0, 0);
     let mut missed_a = Vec::new();
     let mut missed_b = Vec::new();
     let mut alarms = Vec::new();
@@ -196,22 +221,27 @@ fn measure() -> Figures {
             .entry(format!("{}/{}", v.source, v.provider))
             .or_default();
         if v.kind == "tp" {
+            let kept = if v.synthetic { "" } else { KEPT };
             if v.self_identifying == Some(true) {
                 a_total += 1;
+                ag_total += usize::from(v.synthetic);
                 if found(i, "neutral_env") {
                     a_found += 1;
+                    ag += usize::from(v.synthetic);
                 } else {
-                    missed_a.push(shown(v));
+                    missed_a.push(format!("{}{kept}", shown(v)));
                 }
             }
             for slot in ["secret_env", "bearer", "flag", "flag_eq"] {
                 b_total += 1;
+                bg_total += usize::from(v.synthetic);
                 row.1 += 1;
                 if found(i, slot) {
                     b_found += 1;
+                    bg += usize::from(v.synthetic);
                     row.0 += 1;
                 } else {
-                    missed_b.push(format!("{} in {slot}", shown(v)));
+                    missed_b.push(format!("{} in {slot}{kept}", shown(v)));
                 }
             }
         } else {
@@ -238,6 +268,8 @@ fn measure() -> Figures {
     let a = pct(a_found, a_total);
     let b = pct(b_found, b_total);
     let fp = pct(fp_flagged, fp_total);
+    let a_generated = pct(ag, ag_total);
+    let b_generated = pct(bg, bg_total);
     eprintln!(
         "peer vectors, per source/provider: tp found/total in the secret slots, fp flagged/total"
     );
@@ -259,12 +291,19 @@ fn measure() -> Figures {
     eprintln!(
         "(a) self-identifying, neutral key: {a_found}/{a_total} = {a:.2}%\n\
          (b) all tp, secret slots: {b_found}/{b_total} = {b:.2}%\n\
-         fp (provider rule): {fp_flagged}/{fp_total} = {fp:.2}%"
+         fp (provider rule): {fp_flagged}/{fp_total} = {fp:.2}%\n\
+         generated samples only: (a) {ag}/{ag_total} = {a_generated:.2}%, \
+         (b) {bg}/{bg_total} = {b_generated:.2}%; missed samples kept as the peers wrote \
+         them: (a) {}, (b) {}",
+        missed_a.iter().filter(|m| m.ends_with(KEPT)).count(),
+        missed_b.iter().filter(|m| m.ends_with(KEPT)).count(),
     );
     Figures {
         a,
         b,
         fp,
+        a_generated,
+        b_generated,
         missed_a,
         missed_b,
         alarms,

@@ -160,8 +160,7 @@ fn decoys_raise_nothing() {
         "Bearer ${HF_TOKEN}",
         "${env:API_KEY}",
         "${input:api-key}",
-        "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
-        "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "9fceb02",
         "/home/me/.config/keys/api.key",
         "https://api.example.com/v1",
         "postgresql://app:${PGPASSWORD}@db/app",
@@ -181,16 +180,54 @@ fn decoys_raise_nothing() {
             assert!(found.is_empty(), "{name}={decoy}: {found:?}");
         }
     }
-    // Image digests and commits in arguments.
-    let config = serde_json::json!({ "s": { "command": "docker", "args": [
+    // Identifiers under names that are not a secret's: a UUID, a commit, an image digest.
+    let config = serde_json::json!({ "s": { "command": "docker",
+        "env": { "WORKSPACE_ID": "3bc8b81d-905e-4a54-a46a-eaced2d0f416",
+                 "GIT_COMMIT": "9fceb02d0ae598e95dc970b74767f19372d61af8" },
+        "args": [
         "run", "ghcr.io/github/github-mcp-server@sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-        "--revision", "9fceb02d0ae598e95dc970b74767f19372d61af8"
+        "--revision", "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "--project", "3bc8b81d-905e-4a54-a46a-eaced2d0f416"
     ] } });
     assert!(
         rules(&check(&config)).is_empty(),
         "{:?}",
         rules(&check(&config))
     );
+}
+
+#[test]
+fn long_random_ids_in_secret_slots_are_secrets() {
+    // A random-looking value in a slot named like a secret is one, whatever its shape: Heroku's
+    // and Snyk's keys are UUIDs, Sendbird's and Meraki's tokens 40 hex digits, Discord's client
+    // secrets 32 digits (issue 13). Under other names they are identifiers (above).
+    let mut rng = Rng(13);
+    let uuid = format!(
+        "{}-{}-{}-{}-{}",
+        rng.string(tokens::HEX, 8),
+        rng.string(tokens::HEX, 4),
+        rng.string(tokens::HEX, 4),
+        rng.string(tokens::HEX, 4),
+        rng.string(tokens::HEX, 12)
+    );
+    for value in [
+        uuid,
+        rng.string(tokens::HEX, 40),
+        rng.string(tokens::DIGITS, 32),
+    ] {
+        for name in ["API_TOKEN", "HEROKU_API_KEY", "DB_PASSWORD"] {
+            assert_eq!(
+                rules(&check(&in_env(name, &value))),
+                ["secret/generic"],
+                "{name}={}",
+                mcplint::secrets::redact(&value)
+            );
+        }
+        let config = serde_json::json!({ "s": { "command": "npx", "args": ["--api-key", value] } });
+        assert_eq!(rules(&check(&config)), ["secret/generic"]);
+    }
+    // A short commit stays an identifier even there.
+    assert!(rules(&check(&in_env("API_TOKEN", "9fceb02"))).is_empty());
 }
 
 #[test]

@@ -98,14 +98,15 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
             rng.string(ALNUM, 40)
         ),
         "openai-legacy-key" => format!(
-            "sk-{}T3BlbkFJ{}",
+            "sk-{}{}T3BlbkFJ{}",
+            ["", "nncd-"][v],
             rng.string(ALNUM, 20),
             rng.string(ALNUM, 20)
         ),
         "anthropic-key" => format!(
             "sk-ant-{}-{}AA",
-            ["api03", "admin01"][v],
-            rng.string(URLSAFE, 93)
+            ["api03", "api04"][v],
+            rng.string(URLSAFE, 90 + 10 * v)
         ),
         "github-token" => github_style(["ghp_", "gho_"][v], rng),
         "github-fine-grained-token" => format!(
@@ -125,6 +126,14 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
             rng.string(DIGITS, 11),
             rng.string(DIGITS, 12),
             rng.string(ALNUM, 24)
+        ),
+        // the older short form (detect-secrets' sample shape)
+        "slack-user-token" if v == 1 => format!(
+            "xoxp-{}-{}-{}-{}",
+            rng.string(DIGITS, 6),
+            rng.string(DIGITS, 6),
+            rng.string(DIGITS, 6),
+            rng.string(HEX, 18)
         ),
         "slack-user-token" => format!(
             "xoxp-{}-{}-{}-{}",
@@ -154,11 +163,27 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
         "stripe-test-key" => format!("{}{}", ["sk_test_", "rk_test_"][v], rng.string(ALNUM, 24)),
         "google-api-key" => format!("AIza{}", rng.string(URLSAFE, 35)),
         "npm-token" => github_style("npm_", rng),
-        "pypi-token" => format!("pypi-AgEIcHlwaS5vcmc{}", rng.string(URLSAFE, 70)),
+        "npm-token-checksum-mismatch" => {
+            let good = github_style("npm_", rng);
+            let c = if good.as_bytes()[39] == b'a' {
+                "b"
+            } else {
+                "a"
+            };
+            format!("{}{c}", &good[..39])
+        }
+        "pypi-token" => format!(
+            "{}{}",
+            ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"][v],
+            rng.string(URLSAFE, 70)
+        ),
         "sendgrid-key" => format!("SG.{}.{}", rng.string(URLSAFE, 22), rng.string(URLSAFE, 43)),
         "twilio-api-key" => format!("SK{}", rng.string(HEX, 32)),
         "twilio-auth-token" => rng.string(HEX, 32),
+        // without its signature too
+        "jwt" if v == 1 => jwt(rng).rsplit_once('.').unwrap().0.to_owned(),
         "jwt" => jwt(rng),
+        "jwt-base64" => data_encoding::BASE64.encode(jwt(rng).as_bytes()),
         "private-key" => pem(rng, ["RSA ", "OPENSSH "][v]),
         "notion-token" if v == 0 => {
             format!("ntn_{}{}", rng.string(DIGITS, 11), rng.string(ALNUM, 35))
@@ -197,6 +222,13 @@ pub fn sample(id: &str, variant: usize, rng: &mut Rng) -> String {
             "https://discord.com/api/webhooks/{}/{}",
             rng.string(DIGITS, 18),
             rng.string(URLSAFE, 68)
+        ),
+        // detect-secrets' form: 8 to 10 digits, any 35 characters
+        "telegram-bot-token" if v == 1 => format!(
+            "{}:{}{}",
+            rng.string(DIGITS, 9),
+            rng.string(UPPER, 2),
+            rng.string(LOWER, 33)
         ),
         "telegram-bot-token" => format!("{}:AA{}", rng.string(DIGITS, 10), rng.string(URLSAFE, 33)),
         "sentry-token" => format!("sntryu_{}", rng.string(HEX, 64)),
