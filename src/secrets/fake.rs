@@ -205,10 +205,16 @@ pub fn is_other_decoy(value: &str) -> bool {
         return true;
     }
 
-    if let Some(rest) = v.split_once("sha256:").map(|(_, r)| r)
-        && rest.len() >= 64
-    {
-        return true;
+    // Digests: `sha256:<hex>` (images), `pnpm@10.4.1+sha512.<hex>` (packageManager),
+    // `sha512-<base64>` (lockfile integrity).
+    for algo in ["sha1", "sha256", "sha384", "sha512"] {
+        for sep in [':', '.', '-'] {
+            if let Some(rest) = v.split_once(&format!("{algo}{sep}")).map(|(_, r)| r)
+                && rest.len() >= 40
+            {
+                return true;
+            }
+        }
     }
     // Paths.
     if v.starts_with('/')
@@ -364,6 +370,8 @@ mod tests {
             "gpt-4o-mini",
             "us-east-1",
             "dev.team+mcp@example.co.uk",
+            "pnpm@10.4.1+sha512.0a31fc7ee2cca8f25aacafb0fae1c5d27e8c4d3ecbf3eea76e9c4be73f6d4f3b",
+            "sha512-9Rf6sH2kLm0pQ4tV7xY1zA3bC5dE8fG0hJ2kL4mN6oP8qR0sT2uV4wX6yZ8aB0cD2eF4gH6iJ8kL0mN2oP4qR6sT8uV0wX2yZ4==",
             "4589454973722411",
         ] {
             assert!(!looks_secret(d), "{d}");
