@@ -137,8 +137,8 @@ pub static PROVIDERS: &[Provider] = &[
         |t: &str| t.rsplit('-').next().is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()))),
     provider!("slack-legacy-token", "Slack legacy token", Error, "SLACK_TOKEN",
         // xoxo-, xoxs-: gitleaks cmd/generate/config/rules/slack.go @b58d3f1; detect-secrets
-        // detect_secrets/plugins/slack.py @5e14193
-        // the forms with dash-separated ids: detect-secrets slack.py @5e14193, secretlint
+        // detect_secrets/plugins/slack.py @5e14193; the forms with dash-separated ids of six
+        // digits and more: the same and secretlint
         // packages/@secretlint/secretlint-rule-slack/src/index.ts @18346ba
         prefixes ["xoxa-", "xoxr-", "xoxo-", "xoxs-"], slot [],
         r"xox[ar]-(?:[0-9]-)?[0-9]{6,13}(?:-[0-9]{6,13}){1,3}-[A-Za-z0-9]{8,64}|xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}|xox[os]-[0-9]+-[0-9]+-[0-9]+-[A-Za-z0-9]+|xox[os]-[0-9]{6,13}(?:-[0-9]{6,13}){1,2}"),
@@ -245,13 +245,14 @@ pub static PROVIDERS: &[Provider] = &[
     // detect_secrets/plugins/telegram_token.py @5e14193
     prefixes [":A", "0:", "1:", "2:", "3:", "4:", "5:", "6:", "7:", "8:", "9:"], slot [],
     r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}|[0-9]{8,10}:[A-Za-z0-9_-]{35,}",
-    // exactly 35 characters after the colon, `-` included in the run, of mixed case
+    // exactly 35 characters after the colon, `-` included in the run; in the second form
+    // of both cases
     |t: &str| t.split_once(':').is_some_and(|(id, r)| {
         r.len() == 35
-            && (r.starts_with('A') && id.len() <= 16
-                || (8..=10).contains(&id.len())
+            && ((r.starts_with('A') && id.len() <= 16)
+                || ((8..=10).contains(&id.len())
                     && r.bytes().any(|b| b.is_ascii_uppercase())
-                    && r.bytes().any(|b| b.is_ascii_lowercase()))
+                    && r.bytes().any(|b| b.is_ascii_lowercase())))
     })),
     provider!("sentry-token", "Sentry auth token", Error, "SENTRY_AUTH_TOKEN",
         prefixes ["sntrys_", "sntryu_"], slot [],
