@@ -133,8 +133,7 @@ pub static PROVIDERS: &[Provider] = &[
         // detect_secrets/plugins/slack.py @5e14193; `xoxp-3940-3428-…` stays a gitleaks
         // negative)
         r"xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xoxp-[0-9]{6,13}(?:-[0-9]{6,13}){1,3}-[A-Za-z0-9]{8,64}",
-        // its last part is the secret, never ids alone (`xoxp-5723…-5718…-####`)
-        |t: &str| t.rsplit('-').next().is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()))),
+        super::checksum::slack_user),
     provider!("slack-legacy-token", "Slack legacy token", Error, "SLACK_TOKEN",
         // xoxo-, xoxs-: gitleaks cmd/generate/config/rules/slack.go @b58d3f1; detect-secrets
         // detect_secrets/plugins/slack.py @5e14193; the forms with dash-separated ids of six
@@ -241,19 +240,11 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["/api/webhooks/"], slot [],
         r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}"),
     provider!("telegram-bot-token", "Telegram bot token", Error, "TELEGRAM_BOT_TOKEN",
-    // or 8 to 10 digits and any 35 characters: detect-secrets
-    // detect_secrets/plugins/telegram_token.py @5e14193
-    prefixes [":A", "0:", "1:", "2:", "3:", "4:", "5:", "6:", "7:", "8:", "9:"], slot [],
-    r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}|[0-9]{8,10}:[A-Za-z0-9_-]{35,}",
-    // exactly 35 characters after the colon, `-` included in the run; in the second form
-    // of both cases
-    |t: &str| t.split_once(':').is_some_and(|(id, r)| {
-        r.len() == 35
-            && ((r.starts_with('A') && id.len() <= 16)
-                || ((8..=10).contains(&id.len())
-                    && r.bytes().any(|b| b.is_ascii_uppercase())
-                    && r.bytes().any(|b| b.is_ascii_lowercase())))
-    })),
+        // or 8 to 10 digits and any 35 characters: detect-secrets
+        // detect_secrets/plugins/telegram_token.py @5e14193
+        prefixes [":A", "0:", "1:", "2:", "3:", "4:", "5:", "6:", "7:", "8:", "9:"], slot [],
+        r"[0-9]{5,16}:A[A-Za-z0-9_-]{34,}|[0-9]{8,10}:[A-Za-z0-9_-]{35,}",
+        super::checksum::telegram),
     provider!("sentry-token", "Sentry auth token", Error, "SENTRY_AUTH_TOKEN",
         prefixes ["sntrys_", "sntryu_"], slot [],
                 // the org token's structure: gitleaks cmd/generate/config/rules/sentry.go @b58d3f1

@@ -109,6 +109,27 @@ pub fn jwt_base64(token: &str) -> bool {
         .is_ok_and(|bytes| jwt(&String::from_utf8_lossy(&bytes)))
 }
 
+/// A Telegram bot token: exactly 35 characters after the colon (`-` included in the run).
+/// After the usual `A`, with an id of up to 16 digits; else (detect-secrets' form) after an
+/// id of 8 to 10 digits, of both cases as a random token is.
+pub fn telegram(token: &str) -> bool {
+    token.split_once(':').is_some_and(|(id, rest)| {
+        rest.len() == 35
+            && ((rest.starts_with('A') && id.len() <= 16)
+                || ((8..=10).contains(&id.len())
+                    && rest.bytes().any(|b| b.is_ascii_uppercase())
+                    && rest.bytes().any(|b| b.is_ascii_lowercase())))
+    })
+}
+
+/// A Slack user token ends in its secret, never in ids alone (`xoxp-5723…-5718…-####`).
+pub fn slack_user(token: &str) -> bool {
+    token
+        .rsplit('-')
+        .next()
+        .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
