@@ -189,7 +189,9 @@ pub static PROVIDERS: &[Provider] = &[
         prefixes ["ZXlK"], slot [], r"ZXlK[A-Za-z0-9+/]{40,}={0,2}", super::checksum::jwt_base64),
     provider!("private-key", "private key", Error, "PRIVATE_KEY",
         prefixes ["-----BEGIN"], slot [],
-        r"-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----|\z)",
+        // Without its `-----END` line (a broken file, a mangled armour) the block stops where
+        // its string does, so that what follows it is not judged with it.
+        r#"-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----(?:[^"]*?-----END[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----|[^"]*)"#,
         super::checksum::pem_body),
     provider!("notion-token", "Notion integration token", Error, "NOTION_TOKEN",
         prefixes ["secret_", "ntn_"], slot [], r"(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})"),

@@ -219,4 +219,19 @@ mod tests {
             assert!(ids(&pem).is_empty(), "{body:?}");
         }
     }
+
+    #[test]
+    fn private_key_with_a_mangled_end_is_judged_alone() {
+        // A service-account file pasted whole, its armour closed with four dashes
+        // (secretlint's gcp test input): the `xxxx` after the key does not make it a
+        // placeholder.
+        let body: String = (0..24)
+            .map(|_| "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n")
+            .collect();
+        let json = format!(
+            "{{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{body}-----END PRIVATE KEY----\\n\", \
+             \"client_email\": \"bot@xxxxxxxx.iam.gserviceaccount.com\"}}"
+        );
+        assert_eq!(ids(&json), ["secret/private-key"]);
+    }
 }
