@@ -112,20 +112,17 @@ impl Check for DockerHostNamespace {
             if !value.eq_ignore_ascii_case("host") {
                 continue;
             }
+            let written = if o.index == index {
+                o.written.to_owned()
+            } else {
+                format!("{} {value}", o.written)
+            };
             let help = if *name == "network" {
                 "remove it; publish the port the server listens on to loopback only \
                  (`-p 127.0.0.1:8080:8080`), or join a named network (`--network mcp`)"
                     .to_owned()
             } else {
-                format!(
-                    "remove `{}`: the container's own namespace is the default",
-                    o.written
-                )
-            };
-            let written = if o.index == index {
-                o.written.to_owned()
-            } else {
-                format!("{} {value}", o.written)
+                format!("remove `{written}`: the container's own namespace is the default")
             };
             out.push(
                 at_arg(

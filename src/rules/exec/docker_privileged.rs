@@ -100,7 +100,6 @@ impl Check for DockerPrivileged {
         let Some(run) = docker::parse(command, &args) else {
             return;
         };
-        let engine = run.engine;
         let mut report = |index: usize, label: &str, why: String, help: String, sev: Severity| {
             out.push(
                 at_arg(cx, &DOCKER_PRIVILEGED, index, why)
@@ -141,9 +140,9 @@ impl Check for DockerPrivileged {
                     m.index,
                     "the engine's socket",
                     format!(
-                        "server `{}` mounts `{}` into its container: whoever holds the {engine} \
-                         socket can start a privileged container of their own, which is root on \
-                         the host",
+                        "server `{}` mounts `{}` into its container: whoever holds a container \
+                         engine's socket can start a privileged container of their own, which \
+                         is root on the host",
                         cx.name, m.source
                     ),
                     "remove this mount; a server that must manage containers needs a \
@@ -175,7 +174,7 @@ fn cap_add(cx: &EntryContext, o: &Opt, report: &mut Report) {
                 index,
                 "a capability that escapes the container",
                 format!(
-                    "server `{}` adds {what} to its container (`--cap-add {}`)",
+                    "server `{}` gives its container {what} (`--cap-add {}`)",
                     cx.name,
                     cap.trim()
                 ),

@@ -50,6 +50,30 @@ rule! {
 
 pub struct Elevated;
 
+/// Options of `sudo` and `doas` that take a value (sudo(8), doas(1)).
+const VALUE_OPTIONS: &[&str] = &[
+    "-u",
+    "-g",
+    "-p",
+    "-C",
+    "-D",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "-h",
+    "--user",
+    "--group",
+    "--prompt",
+    "--chdir",
+    "--close-from",
+    "--role",
+    "--type",
+    "--other-user",
+    "--command-timeout",
+    "--host",
+];
+
 /// Programs that run their arguments as another user (root by default).
 const ELEVATORS: &[&str] = &["sudo", "doas", "pkexec", "gsudo", "runas"];
 
@@ -72,12 +96,19 @@ impl Check for Elevated {
         if !elevated {
             return;
         }
-        // The program it starts: the first argument that is no option of the elevator.
-        let inner = args
-            .iter()
-            .map(|(_, a)| *a)
-            .find(|a| !a.starts_with('-') && !a.starts_with('/'))
-            .filter(|_| prog != "su" && prog != "runas");
+        // The program it starts: the first argument that is neither an option of the
+        // elevator nor an option's value (`sudo -u admin`, `doas -u root`).
+        let mut inner = None;
+        let mut rest = args.iter().map(|(_, a)| *a);
+        while let Some(a) = rest.next() {
+            if VALUE_OPTIONS.contains(&a) {
+                rest.next();
+            } else if !(a.starts_with('-') || (prog == "runas" && a.starts_with('/'))) {
+                inner = Some(a);
+                break;
+            }
+        }
+        let inner = inner.filter(|_| prog != "su" && prog != "runas");
         let help = match inner {
             Some(inner) => format!(
                 "make the program itself the command (`\"command\": \"{inner}\"` with the \

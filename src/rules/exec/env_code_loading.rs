@@ -73,17 +73,27 @@ pub struct EnvCodeLoading;
 const INJECTORS: &[(&str, &str)] = &[
     (
         "LD_PRELOAD",
-        "a library loaded into every program the server starts",
+        "a library into every program the server starts",
+    ),
+    ("LD_AUDIT", "a library into every program the server starts"),
+    (
+        "DYLD_INSERT_LIBRARIES",
+        "a library into every program the server starts",
     ),
     (
-        "LD_AUDIT",
-        "a library loaded into every program the server starts",
+        "PYTHONSTARTUP",
+        "a Python file that interactive Python runs first",
     ),
-    ("PYTHONSTARTUP", "a Python file run at start"),
-    ("BASH_ENV", "a script every non-interactive bash runs first"),
-    ("ENV", "a script every POSIX shell runs first"),
-    ("PERL5OPT", "options (such as -M modules) every perl takes"),
-    ("RUBYOPT", "options (such as -r libraries) every ruby takes"),
+    (
+        "BASH_ENV",
+        "a script that every non-interactive bash runs first",
+    ),
+    ("ENV", "a script that POSIX shells run first"),
+    ("PERL5OPT", "options (such as `-M` modules) into every perl"),
+    (
+        "RUBYOPT",
+        "options (such as `-r` libraries) into every ruby",
+    ),
 ];
 
 /// Search paths: a relative or world-writable entry lets someone else's code in.
@@ -172,9 +182,24 @@ fn judge(var: &EnvVar) -> Option<(Severity, String, String)> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, what)| *what)
-        .or_else(|| name.starts_with("DYLD_").then_some("libraries"))?;
+        .or_else(|| (name.starts_with("DYLD_") && name.ends_with("_PATH")).then_some("libraries"))
+        .or_else(|| name.starts_with("DYLD_").then_some(""))?;
+    if search.is_empty() {
+        // Another `DYLD_*` variable: it changes what the dynamic linker loads.
+        return Some((
+            Severity::Warning,
+            format!(
+                "`{}` changes what the dynamic linker loads (`{value}`)",
+                var.name
+            ),
+            remove,
+        ));
+    }
     let separator = if value.contains(';') { ';' } else { ':' };
-    let mut entries: Vec<&str> = if separator == ':' && value.as_bytes().get(1) == Some(&b':') {
+    let b = value.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'/' | b'\\');
+    let mut entries: Vec<&str> = if separator == ':' && drive {
         vec![value]
     } else {
         value.split(separator).collect()
@@ -204,16 +229,6 @@ fn judge(var: &EnvVar) -> Option<(Severity, String, String)> {
     }
     if name == "PATH" {
         return None;
-    }
-    if name.starts_with("DYLD_") && !name.ends_with("PATH") {
-        return Some((
-            Severity::Warning,
-            format!(
-                "`{}` changes what the dynamic linker loads (`{value}`)",
-                var.name
-            ),
-            remove,
-        ));
     }
     Some((
         Severity::Info,
@@ -309,5 +324,11 @@ mod tests {
         assert_eq!(severity("PATH", "C:\\tools;C:\\Windows"), None);
         assert_eq!(severity("PYTHONPATH", ""), None);
         assert_eq!(severity("PYTHONIOENCODING", "utf-8"), None);
+        assert_eq!(
+            severity("DYLD_PRINT_LIBRARIES", "1"),
+            Some(Severity::Warning)
+        );
+        let (_, what, _) = judge(&var("PATH", ".:/usr/bin")).unwrap();
+        assert!(what.contains("in `.` first"), "{what}");
     }
 }

@@ -182,10 +182,13 @@ impl Check for FilesystemRoot {
                         m.source,
                         m.target.unwrap_or("/path")
                     )
+                } else if matches!(reach, Reach::Credentials(..)) {
+                    "remove this mount: pass the one credential the server needs as `-e NAME`, \
+                     with its value in `env`"
+                        .to_owned()
                 } else {
                     "mount only the folder the server works on (`-v ./data:/data`), read-only \
-                     when it only reads (`:ro`); pass a credential as `-e NAME` with its value \
-                     in `env` instead of mounting its folder"
+                     when it only reads (`:ro`)"
                         .to_owned()
                 };
                 out.push(

@@ -141,10 +141,25 @@ impl Check for InlineCode {
             .label("inline code")
             .help(format!(
                 "put the code in a file under version control and give the file instead \
-                 (`\"command\": \"{prog}\", \"args\": [\"./server.js\"]`), or install the server \
-                 as a package at a pinned version"
+                 (`\"command\": \"{prog}\", \"args\": [{}]`), or install the server as a \
+                 package at a pinned version",
+                file_for(&prog)
             )),
         );
+    }
+}
+
+/// The arguments that run the code from a file instead, for the help.
+fn file_for(prog: &str) -> &'static str {
+    match prog {
+        "deno" => "\"run\", \"./server.ts\"",
+        "bun" => "\"./server.ts\"",
+        "perl" => "\"./server.pl\"",
+        "ruby" => "\"./server.rb\"",
+        "php" => "\"./server.php\"",
+        "osascript" => "\"./script.applescript\"",
+        p if is_python(p) => "\"./server.py\"",
+        _ => "\"./server.js\"",
     }
 }
 

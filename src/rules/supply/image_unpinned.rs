@@ -86,7 +86,8 @@ impl Check for ImageUnpinned {
                 &IMAGE_UNPINNED,
                 image.index,
                 format!(
-                    "the image `{}` of server `{}` {what}: whatever the publisher pushed last",
+                    "the image `{}` of server `{}` {what}: whatever the publisher had pushed last \
+                     when it was pulled",
                     image.text, cx.name
                 ),
             )
