@@ -164,14 +164,16 @@ impl Check for AutoApprove {
         let id = cx.client.id;
         // Gemini CLI: google-gemini/gemini-cli docs/tools/mcp-server.md@5411f113 l.173-174,
         // "trust: bypasses all tool call confirmations for this server".
-        if matches!(id, "gemini-cli" | "template" | "generic")
+        // Which clients read `trust` is the registry's; what it does is cited for Gemini CLI
+        // only, so another client's `trust` stays `info`.
+        if cx.client.reads("trust")
             && let Some((_, Value::BooleanLit(b))) = cx.field("trust")
             && b.value
         {
-            let severity = if id == "generic" {
-                Severity::Info
-            } else {
+            let severity = if id == "gemini-cli" {
                 Severity::Warning
+            } else {
+                Severity::Info
             };
             out.push(
                 cx.diagnostic(
@@ -179,17 +181,16 @@ impl Check for AutoApprove {
                     b.range.into(),
                     "trust",
                     format!(
-                        "server `{}` is trusted (`\"trust\": true`): Gemini CLI runs every one of \
-                         its tools without asking",
-                        cx.name
+                        "server `{}` is trusted (`\"trust\": true`): {} runs every one of its \
+                         tools without asking",
+                        cx.name, cx.client.name
                     ),
                 )
                 .severity(severity)
                 .label("no confirmation")
                 .help(
-                    "remove `\"trust\": true`; to skip the prompt for tools that only read, \
-                     allow them by name in Gemini CLI's policy settings, and hide the rest with \
-                     `excludeTools`",
+                    "remove `\"trust\": true`; keep the server's tools to those it needs with \
+                     `includeTools`/`excludeTools`, and let the client ask before each call",
                 ),
             );
         }
@@ -197,8 +198,10 @@ impl Check for AutoApprove {
             let Some((_, Value::Array(items))) = cx.field(field) else {
                 continue;
             };
+            // Whether the client reads the field at all is the registry's (`src/clients/`);
+            // what it does with it is the table above.
             let known = LISTS.iter().find(|l| l.client == id && l.field == field);
-            if known.is_none() && id != "generic" {
+            if !cx.client.reads(field) || (known.is_none() && id != "generic") {
                 // A field this client does not read: `schema/` reports it.
                 continue;
             }
