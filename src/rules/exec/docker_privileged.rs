@@ -17,10 +17,10 @@ rule! {
     /// ## Why is this bad?
     /// A container is what keeps a server from reading the user's files and tokens; these
     /// options take that away. Docker's own reference says a `--privileged` container gets
-    /// every capability and every host device and "can then do almost everything that the
-    /// host can do"; `SYS_ADMIN` and `SYS_MODULE` are the usual ways out of a container; and
-    /// whoever reaches the Docker socket can start a privileged container of their own, which
-    /// Docker's security page calls root on the host. An MCP server acts on what a model asks,
+    /// every capability and every host device, so that it "can then do almost everything that
+    /// the host can do"; `SYS_ADMIN` and `SYS_MODULE` are the usual ways out of a container; and
+    /// whoever reaches the Docker socket can start a privileged container of their own (Docker's
+    /// own docs: access to the daemon, the `docker` group, "grants root-level privileges"). An MCP server acts on what a model asks,
     /// and the model reads untrusted text. The default is `error`: no vendor's published
     /// configuration needs any of these, and each one makes the container pointless. Turning
     /// seccomp or AppArmor off weakens the wall without opening it, so it is a `warning`.
@@ -47,10 +47,15 @@ rule! {
     /// ```
     ///
     /// ## References
-    /// - Docker, `docker container run`, "Privileged mode" and "--cap-add":
-    ///   <https://docs.docker.com/reference/cli/docker/container/run/#privileged>
+    /// - Docker, `docker container run`, "--privileged" ("gives all capabilities to the
+    ///   container, and it also lifts all the limitations enforced by the device cgroup
+    ///   controller. In other words, the container can then do almost everything that the host
+    ///   can do") and "--cap-add": <https://docs.docker.com/reference/cli/docker/container/run/#privileged>
+    /// - CIS Docker Benchmark 5.4, "Ensure that privileged containers are not used"
     /// - Docker, Engine security, "Docker daemon attack surface" (the socket):
-    ///   <https://docs.docker.com/engine/security/#docker-daemon-attack-surface>
+    ///   <https://docs.docker.com/engine/security/#docker-daemon-attack-surface>; Linux
+    ///   post-install ("The docker group grants root-level privileges to the user"):
+    ///   <https://docs.docker.com/engine/install/linux-postinstall/>
     /// - Docker, Seccomp and AppArmor profiles:
     ///   <https://docs.docker.com/engine/security/seccomp/>,
     ///   <https://docs.docker.com/engine/security/apparmor/>

@@ -16,8 +16,9 @@ rule! {
     /// the whole machine. It also only starts unattended where the elevation asks for no
     /// password (a `NOPASSWD` rule, a cached `sudo` ticket), which is exactly where nothing
     /// stands between the model and root. An `error` by default: no MCP server's documented
-    /// setup needs it, and the MCP specification's security best practices ask for local
-    /// servers with minimal privileges.
+    /// setup needs it, and the MCP specification's security best practices name `sudo` among
+    /// the dangerous patterns a client should warn about before starting a local server, and
+    /// ask for servers run with minimal privileges.
     ///
     /// ## Example
     /// ```json
@@ -41,8 +42,8 @@ rule! {
     /// ```
     ///
     /// ## References
-    /// - MCP specification, Security Best Practices, "Local MCP Server Compromise" (run local
-    ///   servers with minimal default privileges):
+    /// - MCP specification, Security Best Practices, "Local MCP Server Compromise" (warn about
+    ///   `sudo`; run local servers with minimal default privileges):
     ///   <https://modelcontextprotocol.io/specification/draft/basic/security_best_practices>
     /// - sudoers(5), `NOPASSWD`: <https://www.sudo.ws/docs/man/sudoers.man/>
     ELEVATED, "exec/elevated", Error, "a server started through sudo, doas, pkexec, runas or su -c"

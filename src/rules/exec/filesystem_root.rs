@@ -51,13 +51,16 @@ rule! {
     /// ```
     ///
     /// ## References
-    /// - MCP specification, Security Best Practices, "Local MCP Server Compromise" and
-    ///   "Scope Minimization":
+    /// - MCP specification, Security Best Practices, "Local MCP Server Compromise" (its
+    ///   mitigations name SSH-key paths among the patterns to warn about):
     ///   <https://modelcontextprotocol.io/specification/draft/basic/security_best_practices>
+    /// - MCP docs, Local server security ("can read anything your account can read — SSH keys,
+    ///   cloud credentials, browser profiles, your home directory"):
+    ///   <https://modelcontextprotocol.io/docs/draft/tutorials/security/local-server-security>
     /// - Filesystem server README, "Directory Access Control" (modelcontextprotocol/servers
     ///   src/filesystem/README.md): <https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem>
-    /// - Docker, Bind mounts ("bind mounts have write access to files on the host by
-    ///   default"; `readonly`): <https://docs.docker.com/engine/storage/bind-mounts/>
+    /// - Docker, Bind mounts (writable by default; the `readonly` option):
+    ///   <https://docs.docker.com/engine/storage/bind-mounts/>
     FILESYSTEM_ROOT, "exec/filesystem-root", Warning, "a server that reaches files given the whole disk, a home folder or a credential folder"
 }
 

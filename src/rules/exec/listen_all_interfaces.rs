@@ -52,8 +52,9 @@ rule! {
     ///   locally, servers SHOULD bind only to localhost (127.0.0.1) rather than all network
     ///   interfaces (0.0.0.0)"):
     ///   <https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning>
-    /// - Docker, Published ports ("publishing container ports is insecure by default … on all
-    ///   host addresses"): <https://docs.docker.com/engine/network/port-publishing/>
+    /// - Docker, Port publishing ("Publishing container ports is insecure by default"; without
+    ///   a host address a port is published on every address of the host):
+    ///   <https://docs.docker.com/engine/network/port-publishing/>
     /// - Oligo Security, "0.0.0.0 Day" (browsers reaching services on 0.0.0.0):
     ///   <https://www.oligo.security/blog/0-0-0-0-day-exploiting-localhost-apis-from-the-browser>
     LISTEN_ALL_INTERFACES, "exec/listen-all-interfaces", Warning, "a server that listens on every network interface (0.0.0.0, ::, docker -p without an address)"

@@ -53,8 +53,8 @@ rule! {
     /// ```
     ///
     /// ## References
-    /// - Node.js, `NODE_TLS_REJECT_UNAUTHORIZED` ("Setting the value to '0' … makes TLS,
-    ///   and HTTPS by extension, insecure"), `NODE_EXTRA_CA_CERTS`:
+    /// - Node.js, `NODE_TLS_REJECT_UNAUTHORIZED` ("certificate validation is disabled for TLS
+    ///   connections. This makes TLS, and HTTPS by extension, insecure"), `NODE_EXTRA_CA_CERTS`:
     ///   <https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue>
     /// - PEP 493, `PYTHONHTTPSVERIFY`: <https://peps.python.org/pep-0493/>
     /// - git-config, `GIT_SSL_NO_VERIFY` / `http.sslVerify`: <https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify>

@@ -49,6 +49,8 @@ rule! {
     ///   <https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier>
     /// - Docker, Build best practices, "Pin base image versions":
     ///   <https://docs.docker.com/build/building/best-practices/#pin-base-image-versions>
+    /// - MCP docs, Local server security (know where each server comes from and pin its
+    ///   version): <https://modelcontextprotocol.io/docs/draft/tutorials/security/local-server-security>
     /// - OpenSSF Scorecard, "Pinned-Dependencies":
     ///   <https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies>
     IMAGE_UNPINNED, "supply/image-unpinned", Info, "a docker run server whose image has no tag or digest, or :latest"
