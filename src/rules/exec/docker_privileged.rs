@@ -20,10 +20,11 @@ rule! {
     /// every capability and every host device, so that it "can then do almost everything that
     /// the host can do"; `SYS_ADMIN` and `SYS_MODULE` are the usual ways out of a container; and
     /// whoever reaches the Docker socket can start a privileged container of their own (Docker's
-    /// own docs: access to the daemon, the `docker` group, "grants root-level privileges"). An MCP server acts on what a model asks,
-    /// and the model reads untrusted text. The default is `error`: no vendor's published
-    /// configuration needs any of these, and each one makes the container pointless. Turning
-    /// seccomp or AppArmor off weakens the wall without opening it, so it is a `warning`.
+    /// own docs: access to the daemon, the `docker` group, "grants root-level privileges"). An
+    /// MCP server acts on what a model asks, and the model reads untrusted text. The default
+    /// is `error`: no vendor's published configuration needs any of these, and each one makes
+    /// the container pointless. Turning seccomp or AppArmor off weakens the wall without
+    /// opening it, so it is a `warning`.
     ///
     /// ## Example
     /// ```json
