@@ -232,7 +232,7 @@ pub fn parse<'a>(command: &str, args: &[(usize, &'a str)]) -> Option<Run<'a>> {
     i += 1;
     while let Some(&(index, arg)) = args.get(i) {
         i += 1;
-        if arg == "--" {
+        if arg == "--" || arg == "-" {
             continue;
         }
         if let Some(long) = arg.strip_prefix("--") {

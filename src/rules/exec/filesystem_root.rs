@@ -81,7 +81,7 @@ impl Reach {
         match self {
             Reach::Disk => "the whole disk".to_owned(),
             Reach::AllHomes => "every user's home folder".to_owned(),
-            Reach::Home => "the whole home folder, `.ssh` and `.aws` included".to_owned(),
+            Reach::Home => "the whole home folder (`.ssh` and `.aws` included)".to_owned(),
             Reach::Credentials(folder, _) => format!("the credential folder `{folder}`"),
         }
     }

@@ -134,15 +134,17 @@ impl Check for ListenAllInterfaces {
                 let port = match (what, o.value) {
                     ("publish", Some(v)) => match published_address(v) {
                         Some(a) if !every_interface(a) && !a.is_empty() => continue,
-                        _ => v,
+                        _ => format!("`{v}`"),
                     },
-                    ("publish-all", _) if o.is_on() => "every exposed port",
+                    ("publish-all", _) if o.is_on() => {
+                        format!("every exposed port (`{}`)", o.written)
+                    }
                     _ => continue,
                 };
                 let fix = if what == "publish" {
                     format!(
                         "publish on loopback only: `-p 127.0.0.1:{}`",
-                        strip_address(port)
+                        strip_address(o.value.unwrap_or_default())
                     )
                 } else {
                     "publish each port on loopback instead: `-p 127.0.0.1:8080:8080`".to_owned()
@@ -153,7 +155,7 @@ impl Check for ListenAllInterfaces {
                         &LISTEN_ALL_INTERFACES,
                         index,
                         format!(
-                            "server `{}` publishes `{port}` on every network interface of the \
+                            "server `{}` publishes {port} on every network interface of the \
                              host: anyone on the same network can call it",
                             cx.name
                         ),
