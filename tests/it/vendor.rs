@@ -131,6 +131,31 @@ fn vendor_snippets_pass_at_default_settings() {
     }
     assert!(checked >= 100, "only {checked} snippets checked");
     assert!(servers.len() >= 25, "only {} servers", servers.len());
+    // The servers issue 15 names, each checked at least once.
+    for wanted in [
+        "filesystem",
+        "fetch",
+        "git",
+        "memory",
+        "time",
+        "everything",
+        "sequentialthinking",
+        "github",
+        "playwright",
+        "notion",
+        "slack-legacy",
+        "sentry",
+        "supabase",
+        "stripe",
+        "figma",
+        "linear",
+        "atlassian",
+        "cloudflare",
+        "aws",
+        "docker-mcp-gateway",
+    ] {
+        assert!(servers.contains(wanted), "no checked snippet of {wanted}");
+    }
     for (file, _) in FAILING_ON_PURPOSE {
         assert!(
             entries.iter().any(|e| e["file"] == *file),
