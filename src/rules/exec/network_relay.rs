@@ -8,7 +8,8 @@ use crate::rules::exec::{at_command, program};
 rule! {
     /// ## What it does
     /// Reports a server whose `command` is a network relay: `nc`, `ncat`, `netcat`, `socat`
-    /// or `telnet`.
+    /// or `telnet`. A relay to a Unix socket on the same machine (`nc -U`, socat's
+    /// `UNIX-CONNECT:`) is not reported.
     ///
     /// ## Why is this bad?
     /// The client then speaks MCP over a bare TCP connection: nothing is encrypted, nothing
@@ -57,11 +58,11 @@ impl Check for NetworkRelay {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((command, _)) = cx.command_line() else {
+        let Some((command, args)) = cx.command_line() else {
             return;
         };
         let prog = program(command);
-        if !RELAYS.contains(&prog.as_str()) {
+        if !RELAYS.contains(&prog.as_str()) || local_socket(&args) {
             return;
         }
         let remote = cx
@@ -88,9 +89,21 @@ impl Check for NetworkRelay {
     }
 }
 
+/// Whether the relay connects to a Unix socket on this machine (`nc -U`, socat's `UNIX-*`
+/// addresses), which never crosses the network.
+fn local_socket(args: &[(usize, &str)]) -> bool {
+    args.iter().any(|(_, a)| {
+        let upper = a.to_ascii_uppercase();
+        *a == "-U"
+            || *a == "--unixsock"
+            || upper.starts_with("UNIX")
+            || upper.starts_with("ABSTRACT")
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::RELAYS;
+    use super::{RELAYS, local_socket};
     use crate::rules::exec::program;
 
     #[test]
@@ -98,5 +111,11 @@ mod tests {
         assert!(RELAYS.contains(&program("/usr/bin/socat").as_str()));
         assert!(RELAYS.contains(&program("ncat.exe").as_str()));
         assert!(!RELAYS.contains(&program("node").as_str()));
+        assert!(local_socket(&[
+            (0, "STDIO"),
+            (1, "UNIX-CONNECT:/run/mcp.sock")
+        ]));
+        assert!(local_socket(&[(0, "-U"), (1, "/run/mcp.sock")]));
+        assert!(!local_socket(&[(0, "STDIO"), (1, "TCP:host:7000")]));
     }
 }
