@@ -72,8 +72,8 @@ enum Reach {
     Disk,
     AllHomes,
     Home,
-    /// A credential folder, and the word that names its provider in a server's name.
-    Credentials(&'static str, Option<&'static str>),
+    /// A credential folder, and the words that name its provider in a server's name.
+    Credentials(&'static str, &'static [&'static str]),
 }
 
 impl Reach {
@@ -87,15 +87,24 @@ impl Reach {
     }
 }
 
-/// Credential folders, and the word that names their provider.
-const CREDENTIALS: &[(&[&str], &str, Option<&str>)] = &[
-    (&[".ssh"], ".ssh", None),
-    (&[".gnupg"], ".gnupg", None),
-    (&[".aws"], ".aws", Some("aws")),
-    (&[".azure"], ".azure", Some("azure")),
-    (&[".kube"], ".kube", Some("kube")),
-    (&[".docker"], ".docker", Some("docker")),
-    (&[".config", "gcloud"], ".config/gcloud", Some("gcloud")),
+/// Credential folders, and the words that name their provider.
+type Credential = (
+    &'static [&'static str],
+    &'static str,
+    &'static [&'static str],
+);
+const CREDENTIALS: &[Credential] = &[
+    (&[".ssh"], ".ssh", &[]),
+    (&[".gnupg"], ".gnupg", &[]),
+    (&[".aws"], ".aws", &["aws"]),
+    (&[".azure"], ".azure", &["azure"]),
+    (&[".kube"], ".kube", &["kube", "k8s"]),
+    (&[".docker"], ".docker", &["docker"]),
+    (
+        &[".config", "gcloud"],
+        ".config/gcloud",
+        &["gcloud", "google", "gcp"],
+    ),
 ];
 
 /// What `path` (resolved, as the server gets it) opens, if more than a project folder.
@@ -109,7 +118,7 @@ fn reach(path: &str) -> Option<Reach> {
         .collect();
     for (folder, name, provider) in CREDENTIALS {
         if parts.windows(folder.len()).any(|w| w == *folder) {
-            return Some(Reach::Credentials(name, *provider));
+            return Some(Reach::Credentials(name, provider));
         }
     }
     let drive = |s: &str| s.len() == 2 && s.ends_with(':') && s.as_bytes()[0].is_ascii_alphabetic();
@@ -170,8 +179,9 @@ impl Check for FilesystemRoot {
                     continue;
                 };
                 let mut severity = Severity::Warning;
-                if let Reach::Credentials(_, Some(provider)) = reach
-                    && (image.contains(provider) || cx.name.to_ascii_lowercase().contains(provider))
+                let name = cx.name.to_ascii_lowercase();
+                if let Reach::Credentials(_, words) = reach
+                    && words.iter().any(|w| image.contains(w) || name.contains(w))
                 {
                     if m.read_only {
                         continue;
@@ -297,10 +307,10 @@ mod tests {
         for p in ["/home", "/Users", "C:\\Users"] {
             assert_eq!(reach(p), Some(Reach::AllHomes), "{p}");
         }
-        assert_eq!(reach("~/.ssh"), Some(Reach::Credentials(".ssh", None)));
+        assert_eq!(reach("~/.ssh"), Some(Reach::Credentials(".ssh", &[])));
         assert_eq!(
             reach("/full/path/to/.aws"),
-            Some(Reach::Credentials(".aws", Some("aws")))
+            Some(Reach::Credentials(".aws", &["aws"]))
         );
         assert!(matches!(
             reach("/Users/me/.config/gcloud"),
