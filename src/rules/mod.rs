@@ -12,6 +12,7 @@ pub mod oauth;
 pub mod parse;
 pub mod schema;
 pub mod secret;
+pub mod supply;
 
 pub use crate::registry::Rule;
 
@@ -76,6 +77,17 @@ pub static CHECKS: &[&dyn Check] = &[
     &oauth::SharedClientId,
     &oauth::LocalhostRedirect,
     &exec::shell_wrapper::ShellWrapper,
+    &exec::elevated::Elevated,
+    &exec::inline_code::InlineCode,
+    &exec::network_relay::NetworkRelay,
+    &exec::docker_privileged::DockerPrivileged,
+    &exec::docker_host_namespace::DockerHostNamespace,
+    &exec::filesystem_root::FilesystemRoot,
+    &exec::env_code_loading::EnvCodeLoading,
+    &exec::security_disabled::SecurityDisabled,
+    &exec::listen_all_interfaces::ListenAllInterfaces,
+    &exec::auto_approve::AutoApprove,
+    &supply::image_unpinned::ImageUnpinned,
     &secret::Generic,
     &secret::BasicAuth,
     &secret::UrlPassword,

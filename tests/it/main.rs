@@ -23,3 +23,4 @@ mod rule_examples;
 mod secret_leaks;
 mod secrets;
 mod secrets_corpus;
+mod vendor;

@@ -12,7 +12,8 @@ rule! {
     /// redirects or substitutes: `curl … | sh`, `a && b`, `$(…)`, backticks.
     ///
     /// A shell that starts one plain program (`cmd /c npx -y @scope/server`, the usual way to
-    /// start `npx` on Windows) is not reported.
+    /// start `npx` on Windows) is not reported, nor a `<YOUR_API_KEY>` placeholder as READMEs
+    /// write them (a value to fill in, not two redirections).
     ///
     /// ## Why is this bad?
     /// The client starts whatever the script says, with the user's tokens in its environment,
@@ -167,6 +168,8 @@ fn script_syntax(script: &str) -> Option<&'static str> {
         (">", "a redirection"),
         ("<", "a redirection"),
     ];
+    // A README's `<YOUR_API_KEY>` is a value to fill in, not two redirections.
+    let script = &without_placeholders(script);
     // Code fetched and run unseen is the worst of them: name it first.
     let piped_to_shell = script.split('|').skip(1).any(|after| {
         let program = after.split_whitespace().next().unwrap_or("");
@@ -183,6 +186,28 @@ fn script_syntax(script: &str) -> Option<&'static str> {
         .iter()
         .find(|(token, _)| script.contains(token))
         .map(|(_, what)| *what)
+}
+
+/// `script` with every `<NAME>` placeholder (letters, digits, `_`, `-`, `.`) taken out.
+fn without_placeholders(script: &str) -> String {
+    let mut out = String::with_capacity(script.len());
+    let mut rest = script;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('>') {
+            out.push_str(&rest[..open]);
+            out.push_str("PLACEHOLDER");
+            rest = &after[name_len + 1..];
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -225,5 +250,11 @@ mod tests {
             script_syntax("npx -y @modelcontextprotocol/server-memory"),
             None
         );
+        // A vendor README's placeholder (neondatabase/mcp-server-neon, Windows section).
+        assert_eq!(
+            script_syntax("npx -y @neondatabase/mcp-server-neon start <YOUR_NEON_API_KEY>"),
+            None
+        );
+        assert_eq!(script_syntax("run < input.txt"), Some("a redirection"));
     }
 }

@@ -30,12 +30,25 @@ use crate::secrets::Finding;
 
 /// A hardcoded secret under `rule`, its message starting with `what`: "hardcoded Hugging Face
 /// token `hf_AbC…(37 chars)` in `env.HF_TOKEN` of server `hf`"; the help is the way out
-/// (`.env`, then rotate).
+/// (`.env`, then rotate; `-e NAME` for a `docker run -e NAME=value`).
 fn hardcoded(rule: &'static Rule, cx: &FileContext, f: &Finding, what: &str) -> Diagnostic {
     let rotate = "then rotate it: it has been written to a file";
+    let help = docker_help(cx, f, rotate).unwrap_or_else(|| plain_help(cx, &f.variable, rotate));
+    Diagnostic::new(
+        rule,
+        cx.id,
+        f.span,
+        f.pointer.clone(),
+        format!("{what} `{}` in {}", f.shown, f.slot),
+    )
+    .label("secret")
+    .help(help)
+}
+
+/// The way out for a secret written in the config: `.env` (or the client's environment).
+fn plain_help(cx: &FileContext, var: &str, rotate: &str) -> String {
     let client = cx.client;
-    let var = &f.variable;
-    let help = match (client.mode, client.reference.value.to(var)) {
+    match (client.mode, client.reference.value.to(var)) {
         (Mode::Template, _) => {
             format!("move it to `.env` as `{var}=…` and write `${{{var}}}` here; {rotate}")
         }
@@ -53,14 +66,78 @@ fn hardcoded(rule: &'static Rule, cx: &FileContext, f: &Finding, what: &str) -> 
              render --to {}`, or in the client's own secret store; {rotate}",
             client.name, client.id
         ),
+    }
+}
+
+/// The way out for a secret in `docker run -e NAME=value`: `-e NAME` alone, which makes docker
+/// copy `NAME` from the environment it starts with, so that the value is neither in the file
+/// nor on docker's command line; the value goes to the server's `env`. This is the one report
+/// of such a secret: the `exec/` docker rules leave `-e` values to `secret/`.
+fn docker_help(cx: &FileContext, f: &Finding, rotate: &str) -> Option<String> {
+    let name = docker_env_name(cx, &f.pointer)?;
+    let client = cx.client;
+    let reference = match client.mode {
+        Mode::Template => format!("${{{name}}}"),
+        Mode::Direct => client.reference.value.to(&name)?,
     };
-    Diagnostic::new(
-        rule,
-        cx.id,
-        f.span,
-        f.pointer.clone(),
-        format!("{what} `{}` in {}", f.shown, f.slot),
-    )
-    .label("secret")
-    .help(help)
+    let source = if client.mode == Mode::Template || client.lookup.value.dotenv {
+        format!("move the value to `.env` as `{name}=…`")
+    } else {
+        format!(
+            "set `{name}` in the environment {} starts from",
+            client.name
+        )
+    };
+    Some(format!(
+        "write `-e {name}` without the value (docker copies `{name}` from the environment it \
+         starts with, so the value stays off its command line), put `\"{name}\": \"{reference}\"` \
+         in the server's `env`, and {source}; {rotate}"
+    ))
+}
+
+/// `NAME` when the secret at `pointer` is the value of a `docker run -e NAME=value`.
+fn docker_env_name(cx: &FileContext, pointer: &str) -> Option<String> {
+    use jsonc_parser::ast::Value;
+    let (entry, index) = pointer.rsplit_once("/args/")?;
+    let index: usize = index.parse().ok()?;
+    let mut object = cx.root;
+    for segment in entry.split('/').skip(1) {
+        let segment = crate::tree::unescape_segment(segment);
+        let prop = object
+            .properties
+            .iter()
+            .rev()
+            .find(|p| p.name.as_str() == segment)?;
+        object = match &prop.value {
+            Value::Object(o) => o,
+            _ => return None,
+        };
+    }
+    let field = |key: &str| {
+        object
+            .properties
+            .iter()
+            .rev()
+            .find(|p| p.name.as_str() == key)
+            .map(|p| &p.value)
+    };
+    let Value::StringLit(command) = field("command")? else {
+        return None;
+    };
+    let Value::Array(items) = field("args")? else {
+        return None;
+    };
+    let args: Vec<(usize, &str)> = items
+        .elements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            Value::StringLit(s) => Some((i, s.value.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let run = crate::launch::docker::parse(&command.value, &args)?;
+    let option = run.all("env").find(|o| o.value_index == Some(index))?;
+    let (name, _) = option.value?.split_once('=')?;
+    Some(name.to_owned())
 }
