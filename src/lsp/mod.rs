@@ -1,0 +1,332 @@
+//! `mcplint server`: a language server over stdio. It runs the pipeline `check` runs on the
+//! text the editor holds, and offers the findings' fixes, hovers, completions and the way
+//! from a `${VAR}` to its `.env` line. Nothing here decides what is wrong: the rules do.
+//!
+//! Synchronous, on lsp-server and lsp-types (as rust-analyzer is): one thread handles the
+//! messages in order, two move bytes (`transport`).
+
+mod actions;
+mod completion;
+mod cursor;
+mod definition;
+mod diagnostics;
+mod documents;
+mod hover;
+mod position;
+mod transport;
+mod uri;
+
+use std::collections::HashMap;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    HoverProviderCapability, InitializeResult, OneOf, PublishDiagnosticsParams, SaveOptions,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+};
+
+pub use diagnostics::{Checked, is_config};
+use documents::{Dependencies, Documents};
+
+/// Serves over stdin and stdout until the client says `exit`; the process's exit code:
+/// 0 after a `shutdown`, 1 otherwise (as the protocol asks).
+pub fn run_stdio() -> i32 {
+    let stdin = std::io::BufReader::new(std::io::stdin());
+    let (connection, threads) = transport::connect(stdin, std::io::stdout());
+    let code = serve(&connection);
+    drop(connection);
+    threads.join();
+    code
+}
+
+/// The server's state: the open documents and what their last check found.
+#[derive(Default)]
+pub struct Server {
+    docs: Documents,
+    checked: HashMap<String, Checked>,
+    deps: Dependencies,
+    initialized: bool,
+    shutdown: bool,
+}
+
+/// Handles messages until `exit` (or the client goes away).
+pub fn serve(connection: &Connection) -> i32 {
+    let mut server = Server::default();
+    for message in &connection.receiver {
+        let exit = matches!(&message, Message::Notification(n) if n.method == note::Exit::METHOD);
+        if exit {
+            return if server.shutdown { 0 } else { 1 };
+        }
+        // A bug in one handler answers that request with an error; the server goes on.
+        let id = match &message {
+            Message::Request(r) => Some(r.id.clone()),
+            _ => None,
+        };
+        let handled =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| server.handle(message)));
+        let out = match handled {
+            Ok(out) => out,
+            Err(_) => id
+                .map(|id| {
+                    vec![Message::Response(Response::new_err(
+                        id,
+                        ErrorCode::InternalError as i32,
+                        "mcplint could not handle this request (an internal error)".to_owned(),
+                    ))]
+                })
+                .unwrap_or_default(),
+        };
+        for m in out {
+            if connection.sender.send(m).is_err() {
+                return 1;
+            }
+        }
+    }
+    if server.shutdown { 0 } else { 1 }
+}
+
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(true),
+            ..CodeActionOptions::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".into(), "{".into(), ":".into()]),
+            ..CompletionOptions::default()
+        }),
+        definition_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn response<T: serde::Serialize>(id: RequestId, result: T) -> Message {
+    Message::Response(Response::new_ok(id, result))
+}
+
+fn error(id: RequestId, code: ErrorCode, message: &str) -> Message {
+    Message::Response(Response::new_err(id, code as i32, message.to_owned()))
+}
+
+fn params<P: serde::de::DeserializeOwned>(value: serde_json::Value) -> Option<P> {
+    serde_json::from_value(value).ok()
+}
+
+impl Server {
+    /// The messages one incoming message makes the server send.
+    pub fn handle(&mut self, message: Message) -> Vec<Message> {
+        match message {
+            Message::Request(r) => vec![self.request(r)],
+            Message::Notification(n) => self.notification(n),
+            Message::Response(_) => Vec::new(),
+        }
+    }
+
+    fn request(&mut self, r: Request) -> Message {
+        let Request {
+            id,
+            method,
+            params: p,
+        } = r;
+        if method == req::Initialize::METHOD {
+            self.initialized = true;
+            let result = InitializeResult {
+                capabilities: capabilities(),
+                server_info: Some(ServerInfo {
+                    name: "mcplint".to_owned(),
+                    version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+                }),
+            };
+            return response(id, result);
+        }
+        if !self.initialized {
+            return error(id, ErrorCode::ServerNotInitialized, "initialize first");
+        }
+        if self.shutdown {
+            return error(id, ErrorCode::InvalidRequest, "the server is shutting down");
+        }
+        let bad = |id| error(id, ErrorCode::InvalidParams, "invalid parameters");
+        match method.as_str() {
+            req::Shutdown::METHOD => {
+                self.shutdown = true;
+                response(id, ())
+            }
+            req::CodeActionRequest::METHOD => match params(p) {
+                Some(p) => response(id, actions::list(self, &p)),
+                None => bad(id),
+            },
+            req::CodeActionResolveRequest::METHOD => match params(p) {
+                Some(p) => response(id, actions::resolve(self, p)),
+                None => bad(id),
+            },
+            req::HoverRequest::METHOD => match params(p) {
+                Some(p) => response(id, hover::hover(self, &p)),
+                None => bad(id),
+            },
+            req::Completion::METHOD => match params(p) {
+                Some(p) => response(id, completion::complete(self, &p)),
+                None => bad(id),
+            },
+            req::GotoDefinition::METHOD => match params(p) {
+                Some(p) => response(id, definition::definition(self, &p)),
+                None => bad(id),
+            },
+            _ => error(
+                id,
+                ErrorCode::MethodNotFound,
+                &format!("no method `{method}`"),
+            ),
+        }
+    }
+
+    fn notification(&mut self, n: Notification) -> Vec<Message> {
+        if !self.initialized {
+            return Vec::new();
+        }
+        match n.method.as_str() {
+            note::DidOpenTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidOpenTextDocumentParams>(n.params) else {
+                    return Vec::new();
+                };
+                let d = p.text_document;
+                self.docs
+                    .open(d.uri.clone(), d.text, d.version, d.language_id);
+                self.changed(&d.uri)
+            }
+            note::DidChangeTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidChangeTextDocumentParams>(n.params) else {
+                    return Vec::new();
+                };
+                // Full sync: the last change holds the whole text.
+                let Some(text) = p.content_changes.into_iter().last().map(|c| c.text) else {
+                    return Vec::new();
+                };
+                let uri = p.text_document.uri;
+                if self.docs.change(&uri, text, p.text_document.version) {
+                    self.changed(&uri)
+                } else {
+                    Vec::new()
+                }
+            }
+            note::DidSaveTextDocument::METHOD => {
+                match params::<lsp_types::DidSaveTextDocumentParams>(n.params) {
+                    Some(p) if self.docs.get(&p.text_document.uri).is_some() => {
+                        self.changed(&p.text_document.uri)
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            note::DidCloseTextDocument::METHOD => {
+                let Some(p) = params::<lsp_types::DidCloseTextDocumentParams>(n.params) else {
+                    return Vec::new();
+                };
+                self.closed(&p.text_document.uri)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// After a document opened, changed or was saved: re-check it when it is a config, and
+    /// the open configs that read it when it is an env file.
+    fn changed(&mut self, uri: &Uri) -> Vec<Message> {
+        let Some(doc) = self.docs.get(uri) else {
+            return Vec::new();
+        };
+        let Some(path) = doc.path.clone() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if documents::is_env_file(&path) {
+            for config in self.deps.dependents(&path) {
+                if let Ok(config) = config.parse::<Uri>() {
+                    out.extend(self.recheck(&config));
+                }
+            }
+            return out;
+        }
+        if is_config(&path, &doc.language, &doc.text) {
+            out.extend(self.recheck(uri));
+        }
+        out
+    }
+
+    fn closed(&mut self, uri: &Uri) -> Vec<Message> {
+        let Some(doc) = self.docs.close(uri) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if self.checked.remove(uri.as_str()).is_some() {
+            self.deps.remove(uri);
+            out.push(publish(uri.clone(), Vec::new(), None));
+        }
+        // The env file's text on disk counts again.
+        if let Some(path) = doc.path.filter(|p| documents::is_env_file(p)) {
+            for config in self.deps.dependents(&path) {
+                if let Ok(config) = config.parse::<Uri>() {
+                    out.extend(self.recheck(&config));
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks an open config and publishes what was found.
+    fn recheck(&mut self, uri: &Uri) -> Vec<Message> {
+        let Some(doc) = self.docs.get(uri) else {
+            return Vec::new();
+        };
+        let Some(path) = doc.path.clone() else {
+            return Vec::new();
+        };
+        let version = doc.version;
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let Some(checked) = diagnostics::check(&path, &doc.text, self.docs.overlay()) else {
+            // Ignored by the settings.
+            self.checked.remove(uri.as_str());
+            self.deps.remove(uri);
+            return vec![publish(uri.clone(), Vec::new(), Some(version))];
+        };
+        let out = diagnostics::publish(&checked, uri)
+            .into_iter()
+            .map(|(u, list)| {
+                let v = (u == *uri).then_some(version);
+                publish(u, list, v)
+            })
+            .collect();
+        self.deps.set(uri, checked.env_files.clone());
+        self.checked.insert(uri.as_str().to_owned(), checked);
+        out
+    }
+
+    /// What the last check of an open config found.
+    fn checked(&self, uri: &Uri) -> Option<&Checked> {
+        self.checked.get(uri.as_str())
+    }
+}
+
+fn publish(uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) -> Message {
+    let params = PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    Message::Notification(Notification::new(
+        note::PublishDiagnostics::METHOD.to_owned(),
+        params,
+    ))
+}
