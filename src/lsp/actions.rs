@@ -16,13 +16,14 @@ use lsp_types::{
 };
 use serde_json::json;
 
-use super::{Checked, Server, diagnostics, position};
+use super::diagnostics::{self, Checked};
+use super::position;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
-pub fn list(server: &Server, p: &CodeActionParams) -> CodeActionResponse {
+pub fn list(checked: Option<&Checked>, p: &CodeActionParams) -> CodeActionResponse {
     let uri = &p.text_document.uri;
-    let Some(checked) = server.checked(uri) else {
+    let Some(checked) = checked else {
         return Vec::new();
     };
     let report = &checked.report;
@@ -122,7 +123,10 @@ fn ignore_comment(
 
 /// Fills in the edit of the move action: the value replaced by its reference in the config,
 /// and a line added to `.env` (created when missing).
-pub fn resolve(server: &Server, mut action: CodeAction) -> CodeAction {
+pub fn resolve<'c>(
+    checked: impl Fn(&Uri) -> Option<&'c Checked>,
+    mut action: CodeAction,
+) -> CodeAction {
     let Some(data) = action.data.as_ref() else {
         return action;
     };
@@ -131,7 +135,7 @@ pub fn resolve(server: &Server, mut action: CodeAction) -> CodeAction {
     let (Some(uri), Some(start)) = (uri, start) else {
         return action;
     };
-    if let Some(checked) = server.checked(&uri) {
+    if let Some(checked) = checked(&uri) {
         action.edit = move_edit(checked, &uri, start);
     }
     action

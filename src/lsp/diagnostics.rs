@@ -27,8 +27,6 @@ pub struct Checked {
     pub jsonc: bool,
     /// The env files it read, or would read once they exist.
     pub env_files: Vec<PathBuf>,
-    /// The options it was checked with (for a quick fix that re-plans a move).
-    pub options: Options,
 }
 
 /// Whether a document is a config to check: a file some client's profile recognises by its
@@ -132,7 +130,6 @@ pub fn check(path: &Path, text: &str, overlay: Arc<HashMap<PathBuf, String>>) ->
         client,
         jsonc,
         env_files,
-        options,
     })
 }
 

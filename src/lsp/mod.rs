@@ -11,6 +11,7 @@ mod cursor;
 mod definition;
 mod diagnostics;
 mod documents;
+mod fields;
 mod hover;
 mod position;
 mod transport;
@@ -28,7 +29,7 @@ use lsp_types::{
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
 
-pub use diagnostics::{Checked, is_config};
+use diagnostics::{Checked, is_config};
 use documents::{Dependencies, Documents};
 
 /// Serves over stdin and stdout until the client says `exit`; the process's exit code:
@@ -166,24 +167,42 @@ impl Server {
                 self.shutdown = true;
                 response(id, ())
             }
-            req::CodeActionRequest::METHOD => match params(p) {
-                Some(p) => response(id, actions::list(self, &p)),
+            req::CodeActionRequest::METHOD => match params::<lsp_types::CodeActionParams>(p) {
+                Some(p) => response(id, actions::list(self.checked(&p.text_document.uri), &p)),
                 None => bad(id),
             },
             req::CodeActionResolveRequest::METHOD => match params(p) {
-                Some(p) => response(id, actions::resolve(self, p)),
+                Some(p) => response(id, actions::resolve(|u| self.checked(u), p)),
                 None => bad(id),
             },
-            req::HoverRequest::METHOD => match params(p) {
-                Some(p) => response(id, hover::hover(self, &p)),
+            req::HoverRequest::METHOD => match params::<lsp_types::HoverParams>(p) {
+                Some(p) => response(
+                    id,
+                    hover::hover(
+                        self.checked(&p.text_document_position_params.text_document.uri),
+                        &p,
+                    ),
+                ),
                 None => bad(id),
             },
-            req::Completion::METHOD => match params(p) {
-                Some(p) => response(id, completion::complete(self, &p)),
+            req::Completion::METHOD => match params::<lsp_types::CompletionParams>(p) {
+                Some(p) => response(
+                    id,
+                    completion::complete(
+                        self.checked(&p.text_document_position.text_document.uri),
+                        &p,
+                    ),
+                ),
                 None => bad(id),
             },
-            req::GotoDefinition::METHOD => match params(p) {
-                Some(p) => response(id, definition::definition(self, &p)),
+            req::GotoDefinition::METHOD => match params::<lsp_types::GotoDefinitionParams>(p) {
+                Some(p) => response(
+                    id,
+                    definition::definition(
+                        self.checked(&p.text_document_position_params.text_document.uri),
+                        &p,
+                    ),
+                ),
                 None => bad(id),
             },
             _ => error(

@@ -12,6 +12,7 @@ mod fix_and_convert;
 mod fixtures;
 mod formats;
 mod git_hygiene;
+mod language_server;
 mod layers;
 mod limits;
 mod peer_vectors;
