@@ -245,3 +245,115 @@ fn exit_without_shutdown_is_status_1() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait().code(), Some(1));
 }
+
+/// The position (line, UTF-16 character) of the first `needle` in `text`, plus `shift`.
+fn position_of(text: &str, needle: &str, shift: usize) -> Value {
+    let at = text.find(needle).unwrap() + shift;
+    let line = text[..at].matches('\n').count();
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    json!({ "line": line, "character": text[start..at].encode_utf16().count() })
+}
+
+#[test]
+fn hover_completion_and_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let secret = "x9Kq2LmZ8vB4nR7tW1yH3jD6fP0sA5cE";
+    let env_text = format!("# keys\nLSP_TEST_API_TOKEN={secret}\nLSP_TEST_PORT=8080\n");
+    std::fs::write(d.join(".env"), &env_text).unwrap();
+    let config = d.join("mcp-servers.json");
+    let text = "{\n  \"gh\": {\n    \"command\": \"npx\",\n    \"env\": { \"A\": \"${LSP_TEST_API_TOKEN}\", \"B\": \"${LSP_TEST_PORT}\" }\n  }\n}\n";
+    std::fs::write(&config, text).unwrap();
+    let config_uri = uri(&config);
+    let mut client = Client::start(d);
+    client.open(&config_uri, "json", text);
+    let _ = client.diagnostics(&config_uri);
+    let at = |needle: &str, shift: usize| json!({ "textDocument": { "uri": config_uri }, "position": position_of(text, needle, shift) });
+
+    let hover = client.request("textDocument/hover", at("${LSP_TEST_API_TOKEN}", 4));
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("line 2"), "{shown}");
+    assert!(shown.contains("x9Kq2L") || shown.contains("…"), "{shown}");
+    assert!(
+        !shown.contains(&secret[6..]),
+        "the value was shown whole: {shown}"
+    );
+    let hover = client.request("textDocument/hover", at("${LSP_TEST_PORT}", 4));
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("`8080`"), "{shown}");
+
+    let hover = client.request("textDocument/hover", at("\"command\"", 2));
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("**command**") && shown.contains("program"),
+        "{shown}"
+    );
+
+    let def = client.request("textDocument/definition", at("${LSP_TEST_PORT}", 4));
+    assert_eq!(def["result"]["uri"], uri(&d.join(".env")), "{def}");
+    assert_eq!(
+        def["result"]["range"]["start"],
+        json!({ "line": 2, "character": 0 })
+    );
+
+    let done = client.request("textDocument/completion", at("${LSP_TEST_PORT}", 6));
+    let labels: Vec<&str> = done["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"LSP_TEST_API_TOKEN"), "{labels:?}");
+
+    // A key being typed, in a document that does not parse.
+    let typing = "{\n  \"gh\": {\n    \"command\": \"npx\",\n    \"\n";
+    client.change(&config_uri, 2, typing);
+    let _ = client.diagnostics(&config_uri);
+    let done = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": config_uri }, "position": { "line": 3, "character": 5 } }),
+    );
+    let labels: Vec<&str> = done["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"args") && labels.contains(&"env"),
+        "{labels:?}"
+    );
+
+    // No message held the secret value whole.
+    assert!(!client.transcript().contains(&secret[6..]));
+    assert!(client.stop().success());
+}
+
+#[test]
+fn transport_values_complete_from_the_clients_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".vscode")).unwrap();
+    let config = d.join(".vscode/mcp.json");
+    let text =
+        "{ \"servers\": { \"gh\": { \"type\": \"\", \"url\": \"https://example.com/mcp\" } } }";
+    let config_uri = uri(&config);
+    let mut client = Client::start(d);
+    client.open(&config_uri, "jsonc", text);
+    let _ = client.diagnostics(&config_uri);
+    let done = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": config_uri }, "position": position_of(text, "\"\"", 1) }),
+    );
+    let labels: Vec<&str> = done["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"http") && labels.contains(&"sse"),
+        "{labels:?}"
+    );
+    assert!(client.stop().success());
+}
