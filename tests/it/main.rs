@@ -15,6 +15,7 @@ mod git_hygiene;
 mod language_server;
 mod layers;
 mod limits;
+mod neovim;
 mod peer_vectors;
 mod pre_commit;
 mod properties;
