@@ -225,7 +225,7 @@ impl Server {
                 let d = p.text_document;
                 self.docs
                     .open(d.uri.clone(), d.text, d.version, d.language_id);
-                self.changed(&d.uri)
+                self.changed(&d.uri, false)
             }
             note::DidChangeTextDocument::METHOD => {
                 let Some(p) = params::<lsp_types::DidChangeTextDocumentParams>(n.params) else {
@@ -237,7 +237,7 @@ impl Server {
                 };
                 let uri = p.text_document.uri;
                 if self.docs.change(&uri, text, p.text_document.version) {
-                    self.changed(&uri)
+                    self.changed(&uri, false)
                 } else {
                     Vec::new()
                 }
@@ -245,7 +245,7 @@ impl Server {
             note::DidSaveTextDocument::METHOD => {
                 match params::<lsp_types::DidSaveTextDocumentParams>(n.params) {
                     Some(p) if self.docs.get(&p.text_document.uri).is_some() => {
-                        self.changed(&p.text_document.uri)
+                        self.changed(&p.text_document.uri, true)
                     }
                     _ => Vec::new(),
                 }
@@ -262,7 +262,7 @@ impl Server {
 
     /// After a document opened, changed or was saved: re-check it when it is a config, and
     /// the open configs that read it when it is an env file.
-    fn changed(&mut self, uri: &Uri) -> Vec<Message> {
+    fn changed(&mut self, uri: &Uri, saved: bool) -> Vec<Message> {
         let Some(doc) = self.docs.get(uri) else {
             return Vec::new();
         };
@@ -270,6 +270,23 @@ impl Server {
             return Vec::new();
         };
         let mut out = Vec::new();
+        // The settings are read from the disk: a save of them re-checks every open config.
+        if path
+            .file_name()
+            .is_some_and(|n| n == crate::settings::FILE_NAME)
+        {
+            if !saved {
+                return out;
+            }
+            let mut configs: Vec<String> = self.checked.keys().cloned().collect();
+            configs.sort();
+            for config in configs {
+                if let Ok(config) = config.parse::<Uri>() {
+                    out.extend(self.recheck(&config));
+                }
+            }
+            return out;
+        }
         if documents::is_env_file(&path) {
             for config in self.deps.dependents(&path) {
                 if let Ok(config) = config.parse::<Uri>() {

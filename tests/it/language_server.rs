@@ -357,3 +357,30 @@ fn transport_values_complete_from_the_clients_schema() {
     );
     assert!(client.stop().success());
 }
+
+#[test]
+fn the_nearest_settings_apply_and_a_save_of_them_rechecks() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let settings = d.join(".mcplint.json");
+    std::fs::write(&settings, r#"{ "rules": { "schema/": "warning" } }"#).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    let config = d.join("sub/mcp-servers.json");
+    let text = "{ \"s\": { \"comand\": \"npx\" } }\n";
+    let config_uri = uri(&config);
+    let mut client = Client::start(d);
+    client.open(&config_uri, "json", text);
+    let diags = client.diagnostics(&config_uri);
+    assert_eq!(find(&diags, "schema/missing-field")["severity"], 2);
+
+    std::fs::write(&settings, r#"{ "rules": { "schema/": "off" } }"#).unwrap();
+    let settings_uri = uri(&settings);
+    client.open(&settings_uri, "jsonc", "{}");
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": settings_uri } }),
+    );
+    let diags = client.diagnostics(&config_uri);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert!(client.stop().success());
+}
