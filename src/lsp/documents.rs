@@ -5,7 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use lsp_types::Uri;
+use lsp_types::{TextDocumentContentChangeEvent, Uri};
+
+use super::position;
+use crate::source::SourceFile;
 
 /// One open document.
 #[derive(Debug)]
@@ -44,16 +47,33 @@ impl Documents {
         );
     }
 
-    /// Replaces the text of an open document; false when it is not open.
-    pub fn change(&mut self, uri: &Uri, text: String, version: i32) -> bool {
-        match self.open.get_mut(uri.as_str()) {
-            Some(doc) => {
-                doc.text = text;
-                doc.version = version;
-                true
+    /// Applies the changes to an open document, in order: a whole new text (the full sync
+    /// the server asks for), or a range's replacement from a client that sends those anyway.
+    /// False when the document is not open.
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        version: i32,
+    ) -> bool {
+        let Some(doc) = self.open.get_mut(uri.as_str()) else {
+            return false;
+        };
+        for change in changes {
+            match change.range {
+                None => doc.text = change.text,
+                Some(range) => {
+                    let file = SourceFile::new("", doc.text.as_str());
+                    // Offsets into the text without a BOM, as `SourceFile` keeps it.
+                    let bom = doc.text.len() - file.text.len();
+                    let start = bom + position::offset(&file, range.start);
+                    let end = (bom + position::offset(&file, range.end)).max(start);
+                    doc.text.replace_range(start..end, &change.text);
+                }
             }
-            None => false,
         }
+        doc.version = version;
+        true
     }
 
     pub fn close(&mut self, uri: &Uri) -> Option<Doc> {
@@ -116,6 +136,23 @@ mod tests {
         assert!(is_env_file(Path::new("/p/.env.local")));
         assert!(is_env_file(Path::new("/p/prod.env")));
         assert!(!is_env_file(Path::new("/p/.vscode/mcp.json")));
+    }
+
+    #[test]
+    fn ranged_changes_count_utf16_units() {
+        let mut docs = Documents::default();
+        let uri: Uri = "file:///p/mcp.json".parse().unwrap();
+        docs.open(uri.clone(), "{ \"é😀\": 1 }".into(), 1, "json".into());
+        let change = TextDocumentContentChangeEvent {
+            range: Some(lsp_types::Range::new(
+                lsp_types::Position::new(0, 9),
+                lsp_types::Position::new(0, 10),
+            )),
+            range_length: None,
+            text: "2".into(),
+        };
+        assert!(docs.change(&uri, vec![change], 2));
+        assert_eq!(docs.get(&uri).unwrap().text, "{ \"é😀\": 2 }");
     }
 
     #[test]

@@ -145,6 +145,9 @@ impl Server {
             params: p,
         } = r;
         if method == req::Initialize::METHOD {
+            if self.initialized {
+                return error(id, ErrorCode::InvalidRequest, "already initialized");
+            }
             self.initialized = true;
             let result = InitializeResult {
                 capabilities: capabilities(),
@@ -231,12 +234,11 @@ impl Server {
                 let Some(p) = params::<lsp_types::DidChangeTextDocumentParams>(n.params) else {
                     return Vec::new();
                 };
-                // Full sync: the last change holds the whole text.
-                let Some(text) = p.content_changes.into_iter().last().map(|c| c.text) else {
-                    return Vec::new();
-                };
                 let uri = p.text_document.uri;
-                if self.docs.change(&uri, text, p.text_document.version) {
+                if self
+                    .docs
+                    .change(&uri, p.content_changes, p.text_document.version)
+                {
                     self.changed(&uri, false)
                 } else {
                     Vec::new()
@@ -297,6 +299,10 @@ impl Server {
         }
         if is_config(&path, &doc.language, &doc.text) {
             out.extend(self.recheck(uri));
+        } else if self.checked.remove(uri.as_str()).is_some() {
+            // No longer looks like a config (a JSON file whose servers were deleted).
+            self.deps.remove(uri);
+            out.push(publish(uri.clone(), Vec::new(), Some(doc.version)));
         }
         out
     }
