@@ -145,7 +145,7 @@ impl Environment {
             .map(|n| config_dir.join(n))
             .chain(self.options.declare_files.iter().cloned());
         for path in templates {
-            for name in read_names(&path) {
+            for name in read_names(&path, &self.options.overlay) {
                 let shown = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |f| f.to_string_lossy().into_owned(),
@@ -536,8 +536,10 @@ impl Environment {
 /// Committed templates that declare a project's variables without their values.
 pub const TEMPLATE_NAMES: &[&str] = &[".env.example", ".env.sample", ".env.template", ".env.dist"];
 
-fn read_names(path: &FsPath) -> HashSet<String> {
-    std::fs::read_to_string(path)
+fn read_names(path: &FsPath, overlay: &HashMap<PathBuf, String>) -> HashSet<String> {
+    overlay
+        .get(path)
+        .map_or_else(|| std::fs::read_to_string(path), |t| Ok(t.clone()))
         .map(|text| {
             dotenv::parse(text.trim_start_matches('\u{feff}'))
                 .entries

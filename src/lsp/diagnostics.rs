@@ -121,6 +121,13 @@ pub fn check(path: &Path, text: &str, overlay: Arc<HashMap<PathBuf, String>>) ->
     } else {
         env_files.extend(options.env.files.iter().cloned());
     }
+    // The templates that declare names (`.env.example`, `"declareFiles"`).
+    env_files.extend(
+        crate::env::TEMPLATE_NAMES
+            .iter()
+            .map(|n| path.with_file_name(n)),
+    );
+    env_files.extend(options.env.declare_files.iter().cloned());
     env_files.sort();
     env_files.dedup();
     let jsonc = pipeline::dialect(client, &name, &options) == Dialect::Jsonc;

@@ -384,3 +384,26 @@ fn the_nearest_settings_apply_and_a_save_of_them_rechecks() {
     assert!(diags.is_empty(), "{diags:#?}");
     assert!(client.stop().success());
 }
+
+#[test]
+fn an_open_template_declares_names_as_it_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join(".env"), "OTHER=1\n").unwrap();
+    let config = d.join("mcp-servers.json");
+    let text =
+        "{ \"s\": { \"command\": \"npx\", \"env\": { \"K\": \"${LSP_TEST_DECLARED}\" } } }\n";
+    let config_uri = uri(&config);
+    let mut client = Client::start(d);
+    client.open(&config_uri, "json", text);
+    assert_eq!(
+        codes(&client.diagnostics(&config_uri)),
+        ["env/undefined-variable"]
+    );
+    // Not on disk: the editor's buffer alone declares the name.
+    let template_uri = uri(&d.join(".env.example"));
+    client.open(&template_uri, "dotenv", "LSP_TEST_DECLARED=\n");
+    let diags = client.diagnostics(&config_uri);
+    assert!(codes(&diags).contains(&"env/unset-variable"), "{diags:#?}");
+    assert!(client.stop().success());
+}
