@@ -197,14 +197,7 @@ pub fn to_lsp(report: &Report, d: &Diagnostic) -> lsp_types::Diagnostic {
 pub fn publish(checked: &Checked, config: &Uri) -> Vec<(Uri, Vec<lsp_types::Diagnostic>)> {
     let report = &checked.report;
     let mut by_file: Vec<(Uri, Vec<lsp_types::Diagnostic>)> = vec![(config.clone(), Vec::new())];
-    for (id, file) in report.files.iter().enumerate() {
-        if id != 0
-            && file.kind != FileKind::Config
-            && let Some(uri) = file_uri(report, id)
-        {
-            by_file.push((uri, Vec::new()));
-        }
-    }
+    by_file.extend(side_files(checked).into_iter().map(|u| (u, Vec::new())));
     for d in &report.diagnostics {
         let uri = if d.file == 0 {
             Some(config.clone())
@@ -219,4 +212,13 @@ pub fn publish(checked: &Checked, config: &Uri) -> Vec<(Uri, Vec<lsp_types::Diag
         }
     }
     by_file
+}
+
+/// The other files a check publishes diagnostics for: the env files and settings it read.
+pub fn side_files(checked: &Checked) -> Vec<Uri> {
+    let report = &checked.report;
+    (1..report.files.len())
+        .filter(|&id| report.files[id].kind != FileKind::Config)
+        .filter_map(|id| file_uri(report, id))
+        .collect()
 }

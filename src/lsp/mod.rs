@@ -112,6 +112,7 @@ fn capabilities() -> ServerCapabilities {
             ..CompletionOptions::default()
         }),
         definition_provider: Some(OneOf::Left(true)),
+        position_encoding: Some(lsp_types::PositionEncodingKind::UTF16),
         ..ServerCapabilities::default()
     }
 }
@@ -299,10 +300,10 @@ impl Server {
         }
         if is_config(&path, &doc.language, &doc.text) {
             out.extend(self.recheck(uri));
-        } else if self.checked.remove(uri.as_str()).is_some() {
+        } else {
             // No longer looks like a config (a JSON file whose servers were deleted).
-            self.deps.remove(uri);
-            out.push(publish(uri.clone(), Vec::new(), Some(doc.version)));
+            let version = doc.version;
+            out.extend(self.forget(uri, Some(version)));
         }
         out
     }
@@ -311,11 +312,7 @@ impl Server {
         let Some(doc) = self.docs.close(uri) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        if self.checked.remove(uri.as_str()).is_some() {
-            self.deps.remove(uri);
-            out.push(publish(uri.clone(), Vec::new(), None));
-        }
+        let mut out = self.forget(uri, None);
         // The env file's text on disk counts again.
         if let Some(path) = doc.path.filter(|p| documents::is_env_file(p)) {
             for config in self.deps.dependents(&path) {
@@ -339,11 +336,9 @@ impl Server {
         let path = std::path::absolute(&path).unwrap_or(path);
         let Some(checked) = diagnostics::check(&path, &doc.text, self.docs.overlay()) else {
             // Ignored by the settings.
-            self.checked.remove(uri.as_str());
-            self.deps.remove(uri);
-            return vec![publish(uri.clone(), Vec::new(), Some(version))];
+            return self.forget(uri, Some(version));
         };
-        let out = diagnostics::publish(&checked, uri)
+        let mut out: Vec<Message> = diagnostics::publish(&checked, uri)
             .into_iter()
             .map(|(u, list)| {
                 let v = (u == *uri).then_some(version);
@@ -351,8 +346,39 @@ impl Server {
             })
             .collect();
         self.deps.set(uri, checked.env_files.clone());
-        self.checked.insert(uri.as_str().to_owned(), checked);
+        let before = self
+            .checked
+            .insert(uri.as_str().to_owned(), checked)
+            .map(|c| diagnostics::side_files(&c))
+            .unwrap_or_default();
+        out.extend(self.clear_unpublished(before));
         out
+    }
+
+    /// Drops what is known of a config that is closed, ignored or no longer one: its
+    /// diagnostics are cleared, and those of the env files only it read.
+    fn forget(&mut self, uri: &Uri, version: Option<i32>) -> Vec<Message> {
+        self.deps.remove(uri);
+        let Some(checked) = self.checked.remove(uri.as_str()) else {
+            return Vec::new();
+        };
+        let mut out = vec![publish(uri.clone(), Vec::new(), version)];
+        out.extend(self.clear_unpublished(diagnostics::side_files(&checked)));
+        out
+    }
+
+    /// Empty diagnostics for the side files no open config's check publishes any more.
+    fn clear_unpublished(&self, files: Vec<Uri>) -> Vec<Message> {
+        files
+            .into_iter()
+            .filter(|f| {
+                !self
+                    .checked
+                    .values()
+                    .any(|c| diagnostics::side_files(c).contains(f))
+            })
+            .map(|f| publish(f, Vec::new(), None))
+            .collect()
     }
 
     /// What the last check of an open config found.

@@ -405,5 +405,16 @@ fn an_open_template_declares_names_as_it_is_typed() {
     client.open(&template_uri, "dotenv", "LSP_TEST_DECLARED=\n");
     let diags = client.diagnostics(&config_uri);
     assert!(codes(&diags).contains(&"env/unset-variable"), "{diags:#?}");
+    // The `.env`'s own findings go to the `.env`, and are cleared with the config that read it.
+    let env_uri = uri(&d.join(".env"));
+    assert_eq!(
+        codes(&client.diagnostics(&env_uri)),
+        ["env/unused-variable"]
+    );
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": config_uri } }),
+    );
+    assert!(client.diagnostics(&env_uri).is_empty());
     assert!(client.stop().success());
 }
