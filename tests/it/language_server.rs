@@ -418,3 +418,39 @@ fn an_open_template_declares_names_as_it_is_typed() {
     assert!(client.diagnostics(&env_uri).is_empty());
     assert!(client.stop().success());
 }
+
+#[test]
+fn related_locations_and_the_enum_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".vscode")).unwrap();
+    let config = d.join(".vscode/mcp.json");
+    let text = "{ \"servers\": {\n  \"a\": { \"type\": \"htp\", \"url\": \"https://example.com/mcp\" },\n  \"a\": { \"type\": \"http\", \"url\": \"https://example.com/mcp\" }\n} }\n";
+    let config_uri = uri(&config);
+    let mut client = Client::start(d);
+    client.open(&config_uri, "jsonc", text);
+    let diags = client.diagnostics(&config_uri);
+    let duplicate = find(&diags, "parse/duplicate-key");
+    let related = &duplicate["relatedInformation"][0];
+    assert_eq!(
+        related["location"]["uri"],
+        config_uri.as_str(),
+        "{duplicate:#}"
+    );
+    assert!(related["message"].is_string());
+
+    let invalid = find(&diags, "schema/invalid-value");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": config_uri }, "range": invalid["range"],
+                "context": { "diagnostics": [] } }),
+    );
+    let titles: Vec<&str> = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(titles.contains(&"Replace with \"http\""), "{titles:?}");
+    assert!(client.stop().success());
+}
