@@ -21,6 +21,7 @@ mod pre_commit;
 mod properties;
 mod realworld;
 mod render;
+mod replacements;
 mod rule_examples;
 mod secret_leaks;
 mod secrets;
