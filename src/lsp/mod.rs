@@ -35,6 +35,14 @@ use documents::{Dependencies, Documents};
 /// Serves over stdin and stdout until the client says `exit`; the process's exit code:
 /// 0 after a `shutdown`, 1 otherwise (as the protocol asks).
 pub fn run_stdio() -> i32 {
+    // A panic's message may quote the text it was slicing (a config, a `.env`): the editor's
+    // log gets where it happened, never what.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!("mcplint server: internal error{at}; the request was answered with an error");
+    }));
     let stdin = std::io::BufReader::new(std::io::stdin());
     let (connection, threads) = transport::connect(stdin, std::io::stdout());
     let code = serve(&connection);
