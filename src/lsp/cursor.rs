@@ -193,6 +193,22 @@ mod tests {
     }
 
     #[test]
+    fn every_offset_of_odd_texts_is_answered() {
+        for text in [
+            "{ \"é😀\": \"${é😀\", /* \"x\" */ 'a\\'b': [\"${env:X}}\", {",
+            "\"\\",
+            "{ \"a\": \"${\"\n  \"b\": \"$${X:-é}\" // ${Y}\n}",
+            "]]}}{{[[\"",
+        ] {
+            for offset in 0..=text.len() + 2 {
+                if let (At::Value { span, .. } | At::Key { span, .. }, _) = at(text, offset) {
+                    let _ = reference(text, span, offset);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn references_in_a_string() {
         let text = r#"{ "a": "Bearer ${env:GH_TOKEN} x" }"#;
         let string = Span::new(8, text.len() - 3);

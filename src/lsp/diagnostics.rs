@@ -44,7 +44,23 @@ pub fn is_config(path: &Path, language: &str, text: &str) -> bool {
     }
     let json =
         matches!(language, "json" | "jsonc") || name.ends_with(".json") || name.ends_with(".jsonc");
-    json && (text.contains("\"mcpServers\"") || text.contains("\"servers\""))
+    if !json {
+        return false;
+    }
+    if text.contains("\"mcpServers\"") || text.contains("\"servers\"") {
+        return true;
+    }
+    // A `"clients"` glob of the settings that names the file.
+    let Some(found) = path.parent().and_then(crate::settings::discover) else {
+        return false;
+    };
+    let (_, settings, _) = crate::settings::load(&found, 0);
+    let globs = crate::clients::ClientChoice {
+        forced: None,
+        default: None,
+        ..settings.clients
+    };
+    globs.for_path(&name).id != "generic"
 }
 
 /// The options `mcplint check` would use for a config at `path`, from the nearest

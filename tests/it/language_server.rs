@@ -454,3 +454,35 @@ fn related_locations_and_the_enum_did_you_mean() {
     assert!(titles.contains(&"Replace with \"http\""), "{titles:?}");
     assert!(client.stop().success());
 }
+
+#[test]
+fn a_file_the_settings_name_as_a_clients_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join(".mcplint.json"),
+        r#"{ "clients": { "tools/*.json": "template" } }"#,
+    )
+    .unwrap();
+    std::fs::create_dir(d.join("tools")).unwrap();
+    let config = d.join("tools/agents.json");
+    let text = "{ \"gh\": { \"comand\": \"npx\" } }\n";
+    std::fs::write(&config, text).unwrap();
+    let config_uri = uri(&config);
+    let other_uri = uri(&d.join("package.json"));
+    let mut client = Client::start(d);
+    client.open(&other_uri, "json", "{ \"name\": \"x\" }");
+    client.open(&config_uri, "json", text);
+    let diags = client.diagnostics(&config_uri);
+    assert!(!diags.is_empty(), "{diags:#?}");
+    // package.json is no config: nothing was published for it before the config's.
+    assert!(!client_published(&client, &other_uri));
+    assert!(client.stop().success());
+}
+
+fn client_published(client: &Client, uri: &str) -> bool {
+    client
+        .seen
+        .iter()
+        .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+}
