@@ -21,7 +21,9 @@ use super::position;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
-pub fn list(checked: Option<&Checked>, p: &CodeActionParams) -> CodeActionResponse {
+/// The actions for the findings in the range; the move of a secret only for a client that
+/// `resolves` edits.
+pub fn list(checked: Option<&Checked>, p: &CodeActionParams, resolves: bool) -> CodeActionResponse {
     let uri = &p.text_document.uri;
     let Some(checked) = checked else {
         return Vec::new();
@@ -50,6 +52,7 @@ pub fn list(checked: Option<&Checked>, p: &CodeActionParams) -> CodeActionRespon
         if let Some(m) = report
             .moves
             .iter()
+            .filter(|_| resolves)
             .find(|m| m.file == 0 && m.span.start >= d.span.start && m.span.end <= d.span.end)
         {
             let data = json!({ "uri": uri.as_str(), "start": m.span.start, "end": m.span.end });

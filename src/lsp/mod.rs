@@ -59,6 +59,9 @@ pub struct Server {
     deps: Dependencies,
     initialized: bool,
     shutdown: bool,
+    /// Whether the client resolves a code action's edit (`codeAction/resolve`): the move of a
+    /// secret is offered only then, so that no list of actions carries the secret.
+    resolves_edits: bool,
 }
 
 /// Handles messages until `exit` (or the client goes away).
@@ -158,6 +161,9 @@ impl Server {
                 return error(id, ErrorCode::InvalidRequest, "already initialized");
             }
             self.initialized = true;
+            self.resolves_edits = params::<lsp_types::InitializeParams>(p)
+                .and_then(|p| p.capabilities.text_document?.code_action?.resolve_support)
+                .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
             let result = InitializeResult {
                 capabilities: capabilities(),
                 server_info: Some(ServerInfo {
@@ -180,7 +186,10 @@ impl Server {
                 response(id, ())
             }
             req::CodeActionRequest::METHOD => match params::<lsp_types::CodeActionParams>(p) {
-                Some(p) => response(id, actions::list(self.checked(&p.text_document.uri), &p)),
+                Some(p) => response(
+                    id,
+                    actions::list(self.checked(&p.text_document.uri), &p, self.resolves_edits),
+                ),
                 None => bad(id),
             },
             req::CodeActionResolveRequest::METHOD => match params(p) {

@@ -486,3 +486,31 @@ fn client_published(client: &Client, uri: &str) -> bool {
         .iter()
         .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
 }
+
+#[test]
+fn no_move_is_offered_to_a_client_that_does_not_resolve_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let token = sample("github-token", 0, &mut Rng(5));
+    let config = d.join("mcp-servers.json");
+    let text =
+        format!("{{ \"s\": {{ \"command\": \"npx\", \"env\": {{ \"T\": \"{token}\" }} }} }}\n");
+    let config_uri = uri(&config);
+    let mut client = Client::start_with(d, json!({}));
+    client.open(&config_uri, "json", &text);
+    let diags = client.diagnostics(&config_uri);
+    let secret = find(&diags, "secret/github-token");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": config_uri }, "range": secret["range"],
+                "context": { "diagnostics": [] } }),
+    );
+    let list = actions["result"].as_array().unwrap();
+    assert!(
+        list.iter()
+            .all(|a| !a["title"].as_str().unwrap().starts_with("Move")),
+        "{list:#?}"
+    );
+    assert!(!client.transcript().contains(&token[4..]));
+    assert!(client.stop().success());
+}

@@ -32,8 +32,17 @@ pub fn uri(path: &Path) -> String {
 }
 
 impl Client {
-    /// Starts `mcplint server` in `dir` and initialises it.
+    /// Starts `mcplint server` in `dir` and initialises it as a client that resolves code
+    /// actions' edits.
     pub fn start(dir: &Path) -> Client {
+        let capabilities = json!({
+            "textDocument": { "codeAction": { "resolveSupport": { "properties": ["edit"] } } }
+        });
+        Client::start_with(dir, capabilities)
+    }
+
+    /// Starts `mcplint server` in `dir` and initialises it with these client capabilities.
+    pub fn start_with(dir: &Path, capabilities: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mcplint"))
             .arg("server")
             .current_dir(dir)
@@ -92,7 +101,7 @@ impl Client {
         };
         let init = client.request(
             "initialize",
-            json!({ "processId": null, "rootUri": uri(dir), "capabilities": {} }),
+            json!({ "processId": null, "rootUri": uri(dir), "capabilities": capabilities }),
         );
         assert!(init["result"]["capabilities"].is_object(), "{init}");
         client.notify("initialized", json!({}));
