@@ -165,3 +165,59 @@ fn reply_error(out: &Mutex<impl Write>, code: i32, message: &str) {
     let mut out = out.lock().unwrap_or_else(|e| e.into_inner());
     let _ = write!(out, "Content-Length: {}\r\n\r\n{body}", body.len()).and_then(|()| out.flush());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An output the test reads back.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    #[test]
+    fn bad_frames_are_answered_or_skipped_and_reading_goes_on() {
+        let request = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let input = format!(
+            "{}{}X-Other: 1\r\n\r\n{}{}",
+            frame("{ not json"),
+            frame(r#"{"jsonrpc":"2.0","id":{"no":1}}"#),
+            frame(r#"[1, 2]"#),
+            frame(request),
+        );
+        let out = Shared::default();
+        let (connection, threads) = connect(std::io::Cursor::new(input.into_bytes()), out.clone());
+        let message = connection.receiver.recv().unwrap();
+        assert!(matches!(message, Message::Request(r) if r.method == "shutdown"));
+        drop(connection);
+        threads.join();
+        let written = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        assert!(written.contains("-32700"), "{written}");
+        assert_eq!(written.matches("-32600").count(), 2, "{written}");
+        assert!(
+            !written.contains("not json"),
+            "the body is never quoted: {written}"
+        );
+    }
+
+    #[test]
+    fn a_body_over_the_limit_is_skipped_unread() {
+        let input = format!("Content-Length: {}\r\n\r\n", MAX_MESSAGE + 1);
+        let mut reader = std::io::Cursor::new(input.into_bytes());
+        // The body is not there: reading it ends the input, without buffering the length.
+        assert!(matches!(read_frame(&mut reader), Frame::End));
+    }
+}
