@@ -139,6 +139,11 @@ pub fn reference(text: &str, string: Span, offset: usize) -> Option<(String, Spa
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
+    // `${input:id}`, `${workspaceFolder:x}`: a client's own reference, no variable.
+    let rest = &body[name.len()..];
+    if rest.starts_with(':') && !rest[1..].starts_with(['-', '=', '?', '+']) {
+        return None;
+    }
     let span = Span::new(
         string.start + start,
         string.start + end.unwrap_or(inner.len()),
@@ -217,6 +222,11 @@ mod tests {
         assert_eq!(name, "GH_TOKEN");
         assert_eq!(&text[span.start..span.end], "${env:GH_TOKEN}");
         assert_eq!(reference(text, string, text.find(" x").unwrap() + 1), None);
+        let input = r#"{ "a": "${input:token} ${X:-d}" }"#;
+        let string = Span::new(8, input.len() - 3);
+        assert_eq!(reference(input, string, input.find("token").unwrap()), None);
+        let (name, _) = reference(input, string, input.find("X:").unwrap()).unwrap();
+        assert_eq!(name, "X");
         let typing = r#"{ "a": "${GH_TO"#;
         let (name, _) = reference(typing, Span::new(8, typing.len()), typing.len()).unwrap();
         assert_eq!(name, "GH_TO");
