@@ -26,6 +26,9 @@ pub struct Diagnostic {
     pub pointer: String,
     pub span: Span,
     pub related: Vec<Related>,
+    /// The text that fixes the finding when it replaces `span`, when there is one sure fix
+    /// (a did-you-mean, the client's own reference syntax): the editor's quick fix.
+    pub replacement: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,7 +49,14 @@ impl Diagnostic {
             pointer: pointer.into(),
             span,
             related: Vec::new(),
+            replacement: None,
         }
+    }
+
+    /// The text that fixes the finding when it replaces the span (see `replacement`).
+    pub fn replace_with(mut self, text: impl Into<String>) -> Self {
+        self.replacement = Some(text.into());
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

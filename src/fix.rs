@@ -79,6 +79,17 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
     let mut options = options.clone();
     options.keep_resolved = true;
     let report = pipeline::check_inputs(&[Input::Path(config.to_path_buf())], &options);
+    plan_for(config, env_file, &report, &|_| true)
+}
+
+/// The edits that move the secrets `chosen` picks, from a report of the config alone (file 0,
+/// checked with `keep_resolved`): `plan` moves them all, an editor's quick fix one.
+pub fn plan_for(
+    config: &Path,
+    env_file: Option<&Path>,
+    report: &pipeline::Report,
+    chosen: &dyn Fn(&crate::secrets::Move) -> bool,
+) -> Result<Plan, String> {
     if let Some(e) = report.read_errors.first() {
         return Err(format!("cannot read {}: {}", e.name, e.error));
     }
@@ -160,7 +171,7 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
     let mut moves: Vec<_> = report
         .moves
         .iter()
-        .filter(|m| m.file == 0)
+        .filter(|m| m.file == 0 && chosen(m))
         .cloned()
         .collect();
     moves.sort_by_key(|m| m.span.start);

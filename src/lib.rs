@@ -13,6 +13,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod git;
 pub mod launch;
+pub mod lsp;
 pub mod net;
 pub mod oauth;
 pub mod parse;

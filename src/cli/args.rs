@@ -79,6 +79,14 @@ pub(super) struct CheckArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub(super) struct ServerArgs {
+    /// Talk over standard input and output (the only transport; accepted because editors'
+    /// generic clients pass it).
+    #[arg(long)]
+    pub(super) stdio: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub(super) struct FixArgs {
     /// The config to fix (default: the config in the current directory).
     pub(super) file: Option<PathBuf>,
@@ -276,6 +284,7 @@ impl EnvArgs {
             dotenv: true,
             declare_files: Vec::new(),
             require_set: self.require_set,
+            overlay: Default::default(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod check;
 mod fix;
 mod output;
 mod render;
+mod server;
 
 pub use output::EXIT_TROUBLE;
 use output::{fail, print};
@@ -14,7 +15,7 @@ use output::{fail, print};
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::rules;
-use args::{CheckArgs, FixArgs, RenderArgs};
+use args::{CheckArgs, FixArgs, RenderArgs, ServerArgs};
 
 /// Lint an MCP hub config (mcp-servers.json, .mcp.json, VS Code mcp.json, ...).
 #[derive(Debug, Parser)]
@@ -32,6 +33,8 @@ enum Command {
     Render(RenderArgs),
     /// Move every hardcoded secret into `.env` and write `${NAME}` in its place.
     Fix(FixArgs),
+    /// Run as a language server over stdio, for editors: the findings of `check` as you type.
+    Server(ServerArgs),
     /// List every rule with its default severity.
     Rules,
     /// Show what a rule finds, why it matters and how to fix it.
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args),
         Command::Fix(args) => fix::run(args),
+        Command::Server(args) => server::run(&args),
         Command::Rules => print(&rules_table()),
         Command::Explain { rule } => explain(&rule),
         Command::Schema { client: None } => print(crate::schema::SOURCE),

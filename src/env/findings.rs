@@ -55,13 +55,21 @@ impl Environment {
                 )),
                 // Reported once for the whole file (`env/undeclared-variables`).
                 None if self.nothing_declares(set) && !self.require_set() => None,
-                None => Some(rules::undefined_variable::in_config(
-                    id,
-                    at(span.clone()),
-                    pointer,
-                    name,
-                    self.undefined_help(set, name, false, place.client),
-                )),
+                None => {
+                    let d = rules::undefined_variable::in_config(
+                        id,
+                        at(span.clone()),
+                        pointer,
+                        name,
+                        self.undefined_help(set, name, false, place.client),
+                    );
+                    // The did-you-mean, in the reference as written (`${env:NAME}` stays so).
+                    let near = crate::suggest::closest(name, self.known_names(set));
+                    Some(match near.filter(|_| !set.broken.contains_key(*name)) {
+                        Some(near) => d.replace_with(src[span.clone()].replacen(name, near, 1)),
+                        None => d,
+                    })
+                }
             },
             (
                 Event::Required {

@@ -38,6 +38,8 @@ pub struct EnvOptions {
     pub declare_files: Vec<PathBuf>,
     /// A declared variable with no value is an error, not a note (`--require-set`, `render`).
     pub require_set: bool,
+    /// Env files' texts that win over the disk: an editor's unsaved buffers (`mcplint server`).
+    pub overlay: std::sync::Arc<HashMap<PathBuf, String>>,
 }
 
 impl Default for EnvOptions {
@@ -48,6 +50,7 @@ impl Default for EnvOptions {
             dotenv: true,
             declare_files: Vec::new(),
             require_set: false,
+            overlay: Default::default(),
         }
     }
 }
@@ -142,7 +145,7 @@ impl Environment {
             .map(|n| config_dir.join(n))
             .chain(self.options.declare_files.iter().cloned());
         for path in templates {
-            for name in read_names(&path) {
+            for name in read_names(&path, &self.options.overlay) {
                 let shown = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |f| f.to_string_lossy().into_owned(),
@@ -161,7 +164,8 @@ impl Environment {
         };
         if self.options.files.is_empty() {
             let path = config_dir.join(".env");
-            let found = self.options.dotenv && path.is_file();
+            let found =
+                self.options.dotenv && (self.options.overlay.contains_key(&path) || path.is_file());
             set.origin = Origin::Default {
                 path: path.clone(),
                 found,
@@ -189,7 +193,11 @@ impl Environment {
         failures: &mut Vec<ReadFailure>,
     ) {
         let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let read = match self.options.overlay.get(path) {
+            Some(text) => Ok(text.clone().into_bytes()),
+            None => std::fs::read(path),
+        };
+        let bytes = match read {
             Ok(b) => b,
             Err(e) => {
                 failures.push((name, e));
@@ -528,8 +536,10 @@ impl Environment {
 /// Committed templates that declare a project's variables without their values.
 pub const TEMPLATE_NAMES: &[&str] = &[".env.example", ".env.sample", ".env.template", ".env.dist"];
 
-fn read_names(path: &FsPath) -> HashSet<String> {
-    std::fs::read_to_string(path)
+fn read_names(path: &FsPath, overlay: &HashMap<PathBuf, String>) -> HashSet<String> {
+    overlay
+        .get(path)
+        .map_or_else(|| std::fs::read_to_string(path), |t| Ok(t.clone()))
         .map(|text| {
             dotenv::parse(text.trim_start_matches('\u{feff}'))
                 .entries
@@ -567,6 +577,16 @@ impl Environment {
             }
         }
         known
+    }
+
+    /// The variable set of a config in `config_dir`, once loaded (an editor's hover).
+    pub fn set_of(&self, config_dir: &FsPath) -> Option<&VarSet> {
+        let key = if self.options.files.is_empty() {
+            config_dir
+        } else {
+            FsPath::new("")
+        };
+        self.by_dir.get(key).map(|&i| &self.sets[i])
     }
 
     pub fn set_mut(&mut self, index: usize) -> &mut VarSet {

@@ -23,7 +23,7 @@ pub use shape::{servers_in, servers_in_mut, servers_key_in};
 
 /// How a config is parsed: JSONC when its client accepts comments, when its name ends in
 /// `.jsonc`, or with `--jsonc`; an unrecognised file named `mcp.json` is taken as VS Code's.
-fn dialect(client: &Client, name: &str, options: &Options) -> Dialect {
+pub fn dialect(client: &Client, name: &str, options: &Options) -> Dialect {
     let by_name = Dialect::for_path(name);
     let jsonc = options.jsonc
         || client.comments.value
@@ -84,6 +84,7 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
     );
     env.report_unused(&mut report.diagnostics);
     report.sort();
+    report.environment = Some(env);
     report
 }
 

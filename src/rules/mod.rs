@@ -127,9 +127,45 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     all().find(|r| r.id == id)
 }
 
+/// Where a rule's docs are read on the web: the file that declares it (the `rule!` block, or
+/// the provider catalogue's table for the provider rules), in the repository.
+pub fn docs_url(rule: &Rule) -> String {
+    let provider = crate::secrets::catalogue::PROVIDERS
+        .iter()
+        .any(|p| p.rule.id == rule.id);
+    let file = if provider {
+        "secrets/catalogue".to_owned()
+    } else {
+        format!("rules/{}", rule.id.replace('-', "_"))
+    };
+    format!("{}/blob/main/src/{file}.rs", env!("CARGO_PKG_REPOSITORY"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_docs_url_names_a_file_of_the_repository() {
+        let base = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/");
+        for rule in all() {
+            let url = docs_url(rule);
+            let path = url.strip_prefix(base).unwrap();
+            let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            // The catalogue writes `concat!("secret/", $id)` and each provider's id alone.
+            let id = rule
+                .id
+                .strip_prefix("secret/")
+                .filter(|_| path.contains("catalogue"));
+            let quoted = format!("\"{}\"", id.unwrap_or(rule.id));
+            assert!(
+                text.contains(&quoted),
+                "{} is not declared in {path}",
+                rule.id
+            );
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_well_formed() {

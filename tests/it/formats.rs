@@ -42,6 +42,9 @@ fn sarif_of_every_fixture_is_valid_sarif_2_1_0() {
             let rule = r["ruleId"].as_str().unwrap();
             let index = r["ruleIndex"].as_u64().unwrap() as usize;
             assert_eq!(run["tool"]["driver"]["rules"][index]["id"], rule);
+            // The rule's docs: the same link as the language server's `codeDescription`.
+            let help = &run["tool"]["driver"]["rules"][index]["helpUri"];
+            assert!(help.as_str().is_some_and(|u| u.ends_with(".rs")), "{help}");
             let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                 .as_str()
                 .unwrap();

@@ -51,6 +51,7 @@ pub fn diagnostic(
         None => format!("write `{braced}` to use the variable, or `$${name}` for a literal `$`"),
     };
     let reference = reference.unwrap_or(&braced);
+    let replacement = reference.to_owned();
     Diagnostic::new(
         &BARE_VARIABLE,
         id,
@@ -60,4 +61,5 @@ pub fn diagnostic(
     )
     .label("taken literally")
     .help(help)
+    .replace_with(replacement)
 }

@@ -74,7 +74,11 @@ pub fn diagnostic(
             "the server receives `{text}` as written; put the value itself here, or use what the client expands (`mcplint clients`)"
         ),
     };
-    Diagnostic::new(
+    // A fix that is only "write `X`" is X in place of the reference.
+    let replacement = fix
+        .and_then(|f| f.strip_prefix("write `")?.strip_suffix('`'))
+        .filter(|r| !r.contains('`'));
+    let d = Diagnostic::new(
         &UNEXPANDED_REFERENCE,
         id,
         span,
@@ -87,5 +91,9 @@ pub fn diagnostic(
     )
     .severity(severity)
     .label("left as written")
-    .help(help)
+    .help(help);
+    match replacement {
+        Some(r) => d.replace_with(r),
+        None => d,
+    }
 }

@@ -81,7 +81,8 @@ pub(super) fn report(at: &Location, kind: &Kind, out: &mut Vec<Diagnostic>) {
                 jsonc_parser::ast::Value::StringLit(s) => Some(s.value.as_ref()),
                 _ => None,
             };
-            let help = match found.and_then(|f| suggest::closest(f, options.iter().copied())) {
+            let near = found.and_then(|f| suggest::closest(f, options.iter().copied()));
+            let help = match near {
                 Some(near) => format!("did you mean `\"{near}\"`?"),
                 None => format!("use one of {list}"),
             };
@@ -109,16 +110,20 @@ pub(super) fn report(at: &Location, kind: &Kind, out: &mut Vec<Diagnostic>) {
                 }
                 _ => format!("`{}` must be one of {list}", at.field),
             };
-            out.push(
-                at.diag(&INVALID_VALUE, at.value_span(), message)
-                    .severity(if client.mode == Mode::Direct {
-                        client.transports.cap(INVALID_VALUE.severity)
-                    } else {
-                        INVALID_VALUE.severity
-                    })
-                    .label("not one of the allowed values")
-                    .help(help),
-            );
+            let d = at
+                .diag(&INVALID_VALUE, at.value_span(), message)
+                .severity(if client.mode == Mode::Direct {
+                    client.transports.cap(INVALID_VALUE.severity)
+                } else {
+                    INVALID_VALUE.severity
+                })
+                .label("not one of the allowed values")
+                .help(help);
+            // The span is the string literal, quotes included.
+            out.push(match near.and_then(|n| serde_json::to_string(n).ok()) {
+                Some(quoted) => d.replace_with(quoted),
+                None => d,
+            });
         }
         other => {
             let message = match other {

@@ -73,7 +73,9 @@ pub(super) fn report(
                 },
             )
             .label(format!("did you mean `{property}`?"))
-            .help(format!("rename `{typo}` to `{property}`")),
+            .help(format!("rename `{typo}` to `{property}`"))
+            // The span is the key with its quotes.
+            .replace_with(serde_json::to_string(property).unwrap_or_default()),
         );
         return;
     }

@@ -121,7 +121,9 @@ fn unknown_field(at: &Location, name: &str, span: Span, pointer: String) -> Diag
     }
     let message = format!("unknown field `{name}` in {}", at.where_());
     if let Some(near) = suggest::closest(name, own.iter().map(String::as_str)) {
-        return diag(message).help(format!("did you mean `{near}`?"));
+        return diag(message)
+            .help(format!("did you mean `{near}`?"))
+            .replace_with(quoted(near));
     }
     if let (Some((_, noun)), Some(near)) = (
         &other,
@@ -164,7 +166,9 @@ fn not_read_by_client(at: &Location, name: &str, span: Span, pointer: String) ->
         "{} does not read `{name}` in {}{whose}",
         client.name, target.name
     );
+    let mut rename = None;
     let help = if let Some(own_name) = clients::own_name_for(client, name) {
+        rename = Some(own_name);
         format!(
             "{} reads `{own_name}`: rename `{name}` to `{own_name}`",
             client.name
@@ -174,6 +178,7 @@ fn not_read_by_client(at: &Location, name: &str, span: Span, pointer: String) ->
     {
         format!("remove `{name}`: {} reads it only for {noun}", client.name)
     } else if let Some(near) = suggest::closest(name, own.iter().map(String::as_str)) {
+        rename = Some(near);
         format!("did you mean `{near}`?")
     } else {
         format!(
@@ -181,8 +186,17 @@ fn not_read_by_client(at: &Location, name: &str, span: Span, pointer: String) ->
             client.name, client.id
         )
     };
-    Diagnostic::new(&UNKNOWN_FIELD, target.id, span, pointer, message)
+    let d = Diagnostic::new(&UNKNOWN_FIELD, target.id, span, pointer, message)
         .severity(client.fields.cap(UNKNOWN_FIELD.severity))
         .label("not read")
-        .help(help)
+        .help(help);
+    match rename {
+        Some(near) => d.replace_with(quoted(near)),
+        None => d,
+    }
+}
+
+/// A key as JSON writes it, quotes included (the span of a key covers its quotes).
+fn quoted(key: &str) -> String {
+    serde_json::to_string(key).unwrap_or_default()
 }

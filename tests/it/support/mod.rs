@@ -1,6 +1,7 @@
 //! Shared by the test modules: the runner, the fixtures, and generated secrets.
 
 pub mod corpus;
+pub mod lsp;
 pub mod run;
 pub mod tokens;
 
