@@ -12,6 +12,7 @@ pub mod env;
 pub mod fingerprint;
 pub mod fix;
 pub mod git;
+pub mod launch;
 pub mod net;
 pub mod oauth;
 pub mod parse;
