@@ -36,7 +36,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": what_it_does(&docs) },
                 "help": { "text": docs, "markdown": docs },
-                "defaultConfiguration": { "level": level(r.severity) },
+                "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },
             })
         })
         .collect();
