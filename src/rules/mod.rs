@@ -12,6 +12,7 @@ pub mod oauth;
 pub mod parse;
 pub mod schema;
 pub mod secret;
+pub mod supply;
 
 pub use crate::registry::Rule;
 
@@ -76,6 +77,11 @@ pub static CHECKS: &[&dyn Check] = &[
     &oauth::SharedClientId,
     &oauth::LocalhostRedirect,
     &exec::shell_wrapper::ShellWrapper,
+    &supply::unpinned_package::UnpinnedPackage,
+    &supply::latest_tag::LatestTag,
+    &supply::unpinned_source::UnpinnedSource,
+    &supply::known_vulnerable::KnownVulnerable,
+    &supply::typosquat::Typosquat,
     &secret::Generic,
     &secret::BasicAuth,
     &secret::UrlPassword,

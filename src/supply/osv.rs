@@ -247,6 +247,12 @@ fn affects(entry: &Affected, ecosystem: &str, v: &Version, raw: &str) -> bool {
         })
 }
 
+/// Reads the OSV records of the file at `path` (`--advisories`).
+pub fn load(path: &std::path::Path) -> Result<Vec<Advisory>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    parse_records(&text)
+}
+
 /// Reads the OSV records in `text` (one record, or an array of them); the error says which
 /// record and why.
 pub fn parse_records(text: &str) -> Result<Vec<Advisory>, String> {

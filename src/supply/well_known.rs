@@ -436,7 +436,11 @@ fn split_scope(name: &str) -> (Option<&str>, &str) {
 /// words `name` shares with it (`eks` in `awslabs.eks-mcp-server`, next to
 /// `awslabs-ec2-mcp-server`).
 fn allowed(known: &str, name: &str) -> usize {
-    let words = |n: &'_ str| n.split(['-', '_', '.']).map(str::to_owned).collect::<Vec<_>>();
+    let words = |n: &'_ str| {
+        n.split(['-', '_', '.'])
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     let theirs = words(name);
     let telling: usize = words(known)
         .iter()

@@ -1,0 +1,81 @@
+//! `supply/`: what packages a config makes the machine fetch and run, and from where. Each
+//! rule reads the resolved command line through `crate::launch::package` and points at the
+//! argument that holds the package.
+
+pub mod known_vulnerable;
+pub mod latest_tag;
+pub mod typosquat;
+pub mod unpinned_package;
+pub mod unpinned_source;
+
+use crate::diagnostic::Diagnostic;
+use crate::launch::package::{self, Ecosystem, Launches, Package};
+use crate::registry::Rule;
+use crate::rules::context::EntryContext;
+
+/// The packages the entry's resolved command line runs.
+fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
+    match cx.command_line() {
+        Some((command, args)) => package::parse(command, &args),
+        None => Launches::default(),
+    }
+}
+
+/// A finding of `rule` at `args[index]`: its span as written and its pointer.
+fn at(cx: &EntryContext, rule: &'static Rule, index: usize, message: String) -> Diagnostic {
+    let span = cx.arg_span(index).unwrap_or(cx.name_span);
+    let pointer = format!("{}/{}", cx.pointer("args"), index);
+    Diagnostic::new(rule, cx.id, span, pointer, message)
+}
+
+/// How to write the fix into the argument: the new argument, or for a script (the
+/// argument holds more than the spec) the spec to replace inside it.
+fn write_as(cx: &EntryContext, pkg: &Package, new: &str) -> String {
+    let whole = cx
+        .command_line()
+        .and_then(|(_, args)| args.into_iter().find(|(i, _)| *i == pkg.index))
+        .map(|(_, a)| a);
+    match whole {
+        Some(arg) if arg == pkg.spec => format!("write the argument as `\"{new}\"`"),
+        Some(arg) if arg.strip_suffix(pkg.spec).is_some_and(|f| f.ends_with('=')) => {
+            let flag = &arg[..arg.len() - pkg.spec.len()];
+            format!("write the argument as `\"{flag}{new}\"`")
+        }
+        _ => format!("replace `{}` with `{new}` in the argument", pkg.spec),
+    }
+}
+
+/// A URL as shown in a message: any `user:password@` before the host is masked.
+fn shown(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let host_end = url[scheme_end..]
+        .find('/')
+        .map_or(url.len(), |i| scheme_end + i);
+    match url[scheme_end..host_end].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..scheme_end], &url[scheme_end + at..]),
+        None => url.to_owned(),
+    }
+}
+
+/// Where the newest version of a package is looked up.
+fn newest(pkg: &Package, name: &str) -> String {
+    match pkg.ecosystem {
+        Ecosystem::Npm => format!("`npm view {name} version` prints the newest"),
+        Ecosystem::PyPI => format!("`pip index versions {name}` lists them"),
+        Ecosystem::Jsr => format!("<https://jsr.io/{name}> lists them"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn urls_lose_their_credentials() {
+        assert_eq!(
+            super::shown("git+https://me:s3cret@github.com/o/r"),
+            "git+https://***@github.com/o/r"
+        );
+        assert_eq!(super::shown("github:o/r"), "github:o/r");
+    }
+}
