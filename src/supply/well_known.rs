@@ -359,7 +359,8 @@ pub const NAMES: &[(Ecosystem, &str, &str)] = &[
 pub struct LookAlike {
     /// The well-known name.
     pub name: &'static str,
-    /// How it differs: `"1 edit"`, `"2 edits"`, `"another scope"`, `"no scope"`.
+    /// How it differs, as words before the well-known name: `"1 edit away from"`, `"2 edits
+    /// away from"`, `"under a look-alike scope of"`, `"the unscoped form of"`.
     pub how: &'static str,
 }
 
@@ -396,9 +397,11 @@ pub fn look_alike(ecosystem: Ecosystem, name: &str) -> Option<LookAlike> {
                 (d > 0 && d <= allowed(k_bare, bare)).then_some((d, edits(d)))
             }
             (Some(s), Some(ks)) if bare == k_bare && scope_look_alike(s, ks) => {
-                Some((1, "another scope"))
+                Some((1, "under a look-alike scope of"))
             }
-            (None, Some(ks)) if name == format!("{ks}-{k_bare}") => Some((1, "no scope")),
+            (None, Some(ks)) if name == format!("{ks}-{k_bare}") => {
+                Some((1, "the unscoped form of"))
+            }
             (None, None) => {
                 let d = strsim::damerau_levenshtein(&name, &k);
                 (d > 0 && d <= allowed(&k, &name)).then_some((d, edits(d)))
@@ -421,7 +424,11 @@ pub fn look_alike(ecosystem: Ecosystem, name: &str) -> Option<LookAlike> {
 }
 
 fn edits(d: usize) -> &'static str {
-    if d == 1 { "1 edit" } else { "2 edits" }
+    if d == 1 {
+        "1 edit away from"
+    } else {
+        "2 edits away from"
+    }
 }
 
 fn split_scope(name: &str) -> (Option<&str>, &str) {

@@ -91,7 +91,7 @@ impl Check for KnownVulnerable {
                 ),
                 (None, Some(last)) => format!(
                     "the advisories name no fixed version: upgrade to a release after \
-                     `{last}` once one is out ({}), or stop running it",
+                     `{last}` ({}), or stop running it",
                     super::newest(&pkg, name)
                 ),
                 (None, None) => "the advisories name no fixed version: stop running it, or \

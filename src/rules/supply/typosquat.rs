@@ -77,8 +77,8 @@ impl Check for Typosquat {
                     &TYPOSQUAT,
                     pkg.index,
                     format!(
-                        "server `{}` runs `{name}`, {} from the well-known `{}`: a look-alike \
-                         name is how typosquatted packages get run",
+                        "server `{}` runs `{name}`, {} the well-known `{}`: a look-alike name \
+                         is how typosquatted packages get run",
                         cx.name, near.how, near.name
                     ),
                 )

@@ -67,6 +67,14 @@ impl Check for UnpinnedSource {
                         '@'
                     };
                     let what = match rev {
+                        Some(rev)
+                            if rev.len() >= 7 && rev.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                        {
+                            format!(
+                                "at `{rev}`, an abbreviated commit: only the full id names one \
+                                 commit for good"
+                            )
+                        }
                         Some(rev) => format!(
                             "at `{rev}`, a branch or tag: whoever moves it decides what runs \
                              at the next install"
