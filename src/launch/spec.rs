@@ -37,6 +37,8 @@ pub enum Source<'a> {
     },
     /// A folder or file on this machine.
     Local(&'a str),
+    /// Not a package spec: a name the registry would not accept (`k=v`, `--x`).
+    Other(&'a str),
 }
 
 fn is_local(spec: &str) -> bool {
@@ -86,7 +88,20 @@ pub(super) fn npm_source(spec: &str) -> Source<'_> {
     }
     // `owner/repo`: GitHub.
     if !spec.starts_with('@') && spec.contains('/') {
-        return git_hash(spec);
+        let path = spec.split('#').next().unwrap_or(spec);
+        let shorthand = path.split_once('/').is_some_and(|(owner, repo)| {
+            let ok = |p: &str, extra: &[u8]| {
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || extra.contains(&b))
+            };
+            ok(owner, b"") && ok(repo, b"._")
+        });
+        return if shorthand {
+            git_hash(spec)
+        } else {
+            Source::Other(spec)
+        };
     }
     registry_npm(spec)
 }
@@ -111,10 +126,32 @@ pub(super) fn registry_npm(spec: &str) -> Source<'_> {
         Some(at) => (&spec[..at], &spec[at + 1..]),
         None => (spec, ""),
     };
+    if !valid_name(name, true) {
+        return Source::Other(spec);
+    }
     Source::Registry {
         name,
         version: npm_version(version),
     }
+}
+
+/// A name the registry accepts: npm's `[@scope/]name` of URL-safe characters
+/// (<https://docs.npmjs.com/cli/v10/configuring-npm/package-json#name>), PyPI's letters,
+/// digits, `.`, `_`, `-` (<https://packaging.python.org/en/latest/specifications/name-normalization/>).
+fn valid_name(name: &str, npm: bool) -> bool {
+    let (scope, bare) = match name.strip_prefix('@').and_then(|n| n.split_once('/')) {
+        Some((scope, bare)) if npm => (Some(scope), bare),
+        _ => (None, name),
+    };
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 214
+            && !p.starts_with(['.', '_', '-'])
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+            && (npm || !p.contains('~'))
+    };
+    part(bare) && scope.is_none_or(part)
 }
 
 fn npm_version(v: &str) -> Version<'_> {
@@ -181,6 +218,9 @@ pub(super) fn py_source(spec: &str, uv_at: bool) -> Source<'_> {
     } else {
         Version::Range(rest)
     };
+    if !valid_name(name, false) {
+        return Source::Other(spec);
+    }
     Source::Registry { name, version }
 }
 
@@ -236,6 +276,9 @@ mod tests {
             }
         );
         assert_eq!(npm_source("./server"), Source::Local("./server"));
+        assert_eq!(npm_source("k=v"), Source::Other("k=v"));
+        assert_eq!(npm_source("k=a/b+c=="), Source::Other("k=a/b+c=="));
+        assert_eq!(py_source("=x", false), Source::Other("=x"));
         assert_eq!(
             npm_source("C:\\mcp\\server"),
             Source::Local("C:\\mcp\\server")

@@ -9,16 +9,29 @@ pub mod unpinned_package;
 pub mod unpinned_source;
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::package::{self, Ecosystem, Launches, Package};
+use crate::launch::package::{self, Ecosystem, Launches, Package, Source};
 use crate::registry::Rule;
 use crate::rules::context::EntryContext;
+use crate::secrets::mask::token_shaped;
 
-/// The packages the entry's resolved command line runs.
+/// The packages the entry's resolved command line runs. A name that looks like a token is
+/// left out: messages quote names, and an argument misread as a package must not print a
+/// secret.
 fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
-    match cx.command_line() {
+    let mut launches = match cx.command_line() {
         Some((command, args)) => package::parse(command, &args),
         None => Launches::default(),
-    }
+    };
+    let tokenish = |s: &str| {
+        s.split(['/', '@', '.', '-', '_', ':', '#', '?', '=', '&'])
+            .any(token_shaped)
+    };
+    // A commit id is long and random too, but not a secret.
+    launches.packages.retain(|p| match &p.source {
+        Source::Git { url, .. } => !tokenish(url),
+        _ => !tokenish(p.spec),
+    });
+    launches
 }
 
 /// A finding of `rule` at `args[index]`: its span as written and its pointer.
@@ -45,8 +58,13 @@ fn write_as(cx: &EntryContext, pkg: &Package, new: &str) -> String {
     }
 }
 
-/// A URL as shown in a message: any `user:password@` before the host is masked.
+/// A URL as shown in a message: any `user:password@` before the host is masked, and a
+/// query (which may carry a key) is cut.
 fn shown(url: &str) -> String {
+    let url = match url.split_once('?') {
+        Some((before, _)) => &format!("{before}?…"),
+        None => url,
+    };
     let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
         return url.to_owned();
     };
@@ -77,5 +95,9 @@ mod tests {
             "git+https://***@github.com/o/r"
         );
         assert_eq!(super::shown("github:o/r"), "github:o/r");
+        assert_eq!(
+            super::shown("https://h.example/p.tgz?key=abc"),
+            "https://h.example/p.tgz?…"
+        );
     }
 }
