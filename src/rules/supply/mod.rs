@@ -19,6 +19,11 @@ use crate::secrets::mask::token_shaped;
 /// secret.
 fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
     let mut launches = match cx.command_line() {
+        // A whole command line in `command` (`"npx -y mcp-remote https://…"`, as some READMEs
+        // write it): read as one script held by the `command` field.
+        Some((command, args)) if args.is_empty() && command.trim().contains(' ') => {
+            package::parse("sh", &[(IN_COMMAND, "-c"), (IN_COMMAND, command)])
+        }
         Some((command, args)) => package::parse(command, &args),
         None => Launches::default(),
     };
@@ -34,8 +39,16 @@ fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
     launches
 }
 
-/// A finding of `rule` at `args[index]`: its span as written and its pointer.
+/// The index that stands for the `command` field itself, when it holds the whole line.
+const IN_COMMAND: usize = usize::MAX;
+
+/// A finding of `rule` at `args[index]` (or at `command`): its span as written and its
+/// pointer.
 fn at(cx: &EntryContext, rule: &'static Rule, index: usize, message: String) -> Diagnostic {
+    if index == IN_COMMAND {
+        let span = cx.string("command").map_or(cx.name_span, |(span, _)| span);
+        return Diagnostic::new(rule, cx.id, span, cx.pointer("command"), message);
+    }
     let span = cx.arg_span(index).unwrap_or(cx.name_span);
     let pointer = format!("{}/{}", cx.pointer("args"), index);
     Diagnostic::new(rule, cx.id, span, pointer, message)
@@ -48,6 +61,9 @@ fn write_as(cx: &EntryContext, pkg: &Package, new: &str) -> String {
         .command_line()
         .and_then(|(_, args)| args.into_iter().find(|(i, _)| *i == pkg.index))
         .map(|(_, a)| a);
+    if pkg.index == IN_COMMAND {
+        return format!("replace `{}` with `{new}` in `command`", pkg.spec);
+    }
     match whole {
         Some(arg) if arg == pkg.spec => format!("write the argument as `\"{new}\"`"),
         Some(arg) if arg.strip_suffix(pkg.spec).is_some_and(|f| f.ends_with('=')) => {
