@@ -65,12 +65,22 @@ impl Rule {
         }
     }
 
-    /// How `rules` and `explain` name its default: `warning`, or `off (warning)`.
+    /// How `rules` names its default: `warning`, or `off (warning)`.
     pub fn default_level(&self) -> String {
         if self.enabled {
             self.severity.to_string()
         } else {
             format!("off ({})", self.severity)
+        }
+    }
+
+    /// How `explain` says it: `warning by default`, or `off by default; warning when
+    /// selected`.
+    pub fn default_note(&self) -> String {
+        if self.enabled {
+            format!("{} by default", self.severity)
+        } else {
+            format!("off by default; {} when selected", self.severity)
         }
     }
 

@@ -226,9 +226,9 @@ fn explain(id: &str) -> ExitCode {
     });
     match rule {
         Some(rule) => print(&format!(
-            "{} ({} by default)\n{}\n\n{}",
+            "{} ({})\n{}\n\n{}",
             rule.id,
-            rule.default_level(),
+            rule.default_note(),
             rule.summary,
             rule.docs()
         )),

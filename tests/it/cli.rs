@@ -306,7 +306,7 @@ fn a_rule_off_by_default_is_reported_only_when_selected() {
     assert!(line.contains("off (warning)"), "{line}");
     let explain = Mcplint::new(&["explain", "supply/latest-tag"]).run().stdout;
     assert!(
-        explain.starts_with("supply/latest-tag (off (warning) by default)"),
+        explain.starts_with("supply/latest-tag (off by default; warning when selected)"),
         "{explain}"
     );
 

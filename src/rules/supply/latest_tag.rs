@@ -48,7 +48,7 @@ rule! {
     /// - npm, tags and `prefer-online` ("force staleness checks for cached data"):
     ///   <https://docs.npmjs.com/cli/v10/using-npm/package-spec>,
     ///   <https://docs.npmjs.com/cli/v10/using-npm/config#prefer-online>
-    LATEST_TAG, "supply/latest-tag", Warning, off, "`@latest` or a flag that resolves a package anew on every start (off by default)"
+    LATEST_TAG, "supply/latest-tag", Warning, off, "`@latest` or a flag that resolves a package anew on every start"
 }
 
 pub struct LatestTag;
