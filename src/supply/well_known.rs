@@ -1,10 +1,10 @@
 //! Well-known MCP server packages (and the proxies, SDKs and tools run beside them), the names
 //! `supply/typosquat` compares a package with. Each name was read from its repository's
 //! package manifest (or, where noted, its README's install line), at the commit given
-//! beside it: repository, path, commit. Left out of the researched list
-//! (/work/research/supply/well-known.json): container images (not packages),
-//! `@modelcontextprotocol/server` and `@modelcontextprotocol/client` (SDK v2 names not found
-//! published), `awslabs.core-mcp-server` (only a README names it; not found on PyPI).
+//! beside it: repository, path, commit. Left out of the researched list: container images
+//! (not packages), `@modelcontextprotocol/server` and `@modelcontextprotocol/client` (SDK v2
+//! names not found published), `awslabs.core-mcp-server` (only a README names it; not found
+//! on PyPI).
 
 use super::osv::normalise_pypi;
 use Ecosystem::{Npm, PyPI};
