@@ -27,6 +27,7 @@ pub mod secrets;
 pub mod settings;
 pub mod source;
 pub mod suggest;
+pub mod supply;
 
 pub mod tree;
 pub mod write;

@@ -35,6 +35,9 @@ pub struct Rule {
     pub severity: Severity,
     /// One line for `mcplint rules`.
     pub summary: &'static str,
+    /// Whether a default run reports it; a rule off by default is reported only when asked
+    /// for (`--select` naming it or its family, or a severity in `.mcplint.json`).
+    pub enabled: bool,
     docs: &'static str,
 }
 
@@ -49,7 +52,35 @@ impl Rule {
             id,
             severity,
             summary,
+            enabled: true,
             docs,
+        }
+    }
+
+    /// The same rule, off by default.
+    pub const fn off(self) -> Rule {
+        Rule {
+            enabled: false,
+            ..self
+        }
+    }
+
+    /// How `rules` names its default: `warning`, or `off (warning)`.
+    pub fn default_level(&self) -> String {
+        if self.enabled {
+            self.severity.to_string()
+        } else {
+            format!("off ({})", self.severity)
+        }
+    }
+
+    /// How `explain` says it: `warning by default`, or `off by default; warning when
+    /// selected`.
+    pub fn default_note(&self) -> String {
+        if self.enabled {
+            format!("{} by default", self.severity)
+        } else {
+            format!("off by default; {} when selected", self.severity)
         }
     }
 
@@ -81,8 +112,19 @@ pub fn matches(pattern: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// Declares a rule as a `static`; the doc comment becomes its `explain` text.
+/// Declares a rule as a `static`; the doc comment becomes its `explain` text. `off` after
+/// the severity declares a rule off by default (reported only when selected).
 macro_rules! rule {
+    ($(#[doc = $doc:literal])* $name:ident, $id:literal, $severity:ident, off, $summary:literal $(,)?) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::registry::Rule = $crate::registry::Rule::new(
+            $id,
+            $crate::registry::Severity::$severity,
+            $summary,
+            concat!($($doc, "\n"),*),
+        )
+        .off();
+    };
     ($(#[doc = $doc:literal])* $name:ident, $id:literal, $severity:ident, $summary:literal $(,)?) => {
         $(#[doc = $doc])*
         pub static $name: $crate::registry::Rule = $crate::registry::Rule::new(

@@ -127,8 +127,9 @@ fn check_as(text: &str, target: &'static crate::clients::Client) -> Vec<String> 
             .contains(&d.rule.id)
                 || d.rule.family() == "secret"
                 || d.rule.family() == "oauth";
-            // Values are the target's business (and a resolved render holds them on purpose).
-            !about_values
+            // Values are the target's business (and a resolved render holds them on purpose);
+            // what the servers run was judged on the input, under the run's policy.
+            !about_values && d.rule.family() != "supply"
         })
         .map(|d| {
             format!(

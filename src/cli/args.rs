@@ -70,6 +70,10 @@ pub(super) struct CheckArgs {
     /// Record the current findings in FILE (by fingerprint, never the values) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub(super) write_baseline: Option<PathBuf>,
+    /// Check packages against the OSV advisories in FILE too (one record or an array;
+    /// repeatable), besides those shipped in mcplint.
+    #[arg(long, value_name = "FILE")]
+    pub(super) advisories: Vec<PathBuf>,
     #[command(flatten)]
     pub(super) settings: SettingsArgs,
     #[command(flatten)]
@@ -202,6 +206,7 @@ impl Loaded {
                 forced: self.client,
                 ..self.settings.clients.clone()
             },
+            advisories: Default::default(),
         }
     }
 

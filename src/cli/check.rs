@@ -28,7 +28,13 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         args.files.iter().map(|p| input_of(p)).collect()
     };
     let loaded = args.settings.load();
-    let options = loaded.options(args.jsonc, &args.env, &args.oauth);
+    let mut options = loaded.options(args.jsonc, &args.env, &args.oauth);
+    for path in &args.advisories {
+        match crate::supply::osv::load(path) {
+            Ok(records) => options.advisories.extra.extend(records),
+            Err(e) => return fail(&format!("{}: {e}", path.display())),
+        }
+    }
     // Paths the settings ignore are not checked (pre-commit passes every matching file).
     let inputs: Vec<Input> = inputs
         .into_iter()

@@ -202,13 +202,19 @@ fn clients_table() -> String {
 
 fn rules_table() -> String {
     let width = rules::all().map(|r| r.id.len()).max().unwrap_or(0);
-    let mut out = format!("{:width$}  {:8}  SUMMARY\n", "RULE", "SEVERITY");
+    let mut out = format!("{:width$}  {:13}  SUMMARY\n", "RULE", "SEVERITY");
     for rule in rules::all() {
         out.push_str(&format!(
-            "{:width$}  {:8}  {}\n",
-            rule.id, rule.severity, rule.summary
+            "{:width$}  {:13}  {}\n",
+            rule.id,
+            rule.default_level(),
+            rule.summary
         ));
     }
+    out.push_str(
+        "\noff (...): reported only when selected (`--select RULE` or its family, or a \
+         severity in .mcplint.json), at the severity in brackets.\n",
+    );
     out
 }
 
@@ -224,9 +230,9 @@ fn explain(id: &str) -> ExitCode {
     });
     match rule {
         Some(rule) => print(&format!(
-            "{} ({} by default)\n{}\n\n{}",
+            "{} ({})\n{}\n\n{}",
             rule.id,
-            rule.severity,
+            rule.default_note(),
             rule.summary,
             rule.docs()
         )),

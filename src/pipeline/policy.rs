@@ -26,6 +26,8 @@ pub struct Policy {
 pub fn apply(report: &mut Report, policy: Policy) -> Result<(), String> {
     suppress::apply_inline(report);
     let settings = policy.settings;
+    let (select, ignore) = (&policy.select, &policy.ignore);
+    let selected = |id| select.iter().any(|p| matches(p, id));
     report
         .diagnostics
         .retain_mut(|d| match settings.severity(d.rule.id) {
@@ -34,7 +36,8 @@ pub fn apply(report: &mut Report, policy: Policy) -> Result<(), String> {
                 d.severity = level;
                 true
             }
-            None => true,
+            // A rule off by default: only when `--select` names it or its family.
+            None => d.rule.enabled || selected(d.rule.id),
         });
     if let Some((file, mut diags)) = policy.settings_file {
         let id = report.files.len();
@@ -44,10 +47,8 @@ pub fn apply(report: &mut Report, policy: Policy) -> Result<(), String> {
         report.files.push(file);
         report.diagnostics.extend(diags);
     }
-    let (select, ignore) = (&policy.select, &policy.ignore);
     report.diagnostics.retain(|d| {
-        (select.is_empty() || select.iter().any(|p| matches(p, d.rule.id)))
-            && !ignore.iter().any(|p| matches(p, d.rule.id))
+        (select.is_empty() || selected(d.rule.id)) && !ignore.iter().any(|p| matches(p, d.rule.id))
     });
     report.sort();
     if let Some(text) = &policy.baseline {

@@ -21,6 +21,8 @@ pub struct Options {
     pub oauth: OAuthOptions,
     /// How the client each config is read as is chosen.
     pub clients: ClientChoice,
+    /// The advisories packages are checked against: the shipped ones and `--advisories`.
+    pub advisories: crate::supply::osv::Advisories,
 }
 
 /// A file that could not be read at all (exit code 2).

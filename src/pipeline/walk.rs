@@ -56,6 +56,7 @@ pub(super) fn check_config(
         client,
         options.keep_resolved,
         options.keep_raw,
+        &options.advisories,
     );
     let mut out = Vec::new();
     let file = &report.files[id];
@@ -173,6 +174,7 @@ struct Walk<'w> {
     inputs: Option<HashSet<String>>,
     /// Variables with no value that nothing declares (name, first use, pointer).
     undeclared: Vec<(String, Span, String)>,
+    advisories: &'w crate::supply::osv::Advisories,
 }
 
 impl<'w> Walk<'w> {
@@ -183,6 +185,7 @@ impl<'w> Walk<'w> {
         client: &'static Client,
         keep: bool,
         keep_raw: bool,
+        advisories: &'w crate::supply::osv::Advisories,
     ) -> Walk<'w> {
         Walk {
             conv,
@@ -199,6 +202,7 @@ impl<'w> Walk<'w> {
             schemas: crate::schema::for_client(client),
             inputs: None,
             undeclared: Vec::new(),
+            advisories,
         }
     }
 
@@ -330,6 +334,7 @@ fn servers(
         return;
     }
     let (conv, env, set, client, keep) = (walk.conv, walk.env, walk.set, walk.client, walk.keep);
+    let advisories = walk.advisories;
     let inputs = walk.inputs.clone();
     let inputs = &inputs;
     let parts: Vec<_> = std::thread::scope(|scope| {
@@ -337,7 +342,7 @@ fn servers(
             .chunks(props.len().div_ceil(threads))
             .map(|chunk| {
                 scope.spawn(move || {
-                    let mut part = Walk::new(conv, env, set, client, keep, false);
+                    let mut part = Walk::new(conv, env, set, client, keep, false, advisories);
                     part.inputs = inputs.clone();
                     let mut part_out = Vec::new();
                     let mut part_resolved = serde_json::Map::new();
@@ -488,6 +493,7 @@ fn entry(
         schema_instance: &wrapped,
         schemas: walk.schemas,
         failed: &failed,
+        advisories: walk.advisories,
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

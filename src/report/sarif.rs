@@ -37,7 +37,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 "fullDescription": { "text": what_it_does(&docs) },
                 "help": { "text": docs, "markdown": docs },
                 "helpUri": rules::docs_url(r),
-                "defaultConfiguration": { "level": level(r.severity) },
+                "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },
             })
         })
         .collect();

@@ -82,6 +82,8 @@ pub struct EntryContext<'e, 'a> {
     pub schemas: &'static crate::schema::Schemas,
     /// Pointers of the values whose expansion failed (reported already, not checked again).
     pub failed: &'e HashSet<String>,
+    /// The advisories packages are checked against (shipped, and `--advisories`).
+    pub advisories: &'e crate::supply::osv::Advisories,
 }
 
 impl<'a> EntryContext<'_, 'a> {

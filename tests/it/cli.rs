@@ -293,3 +293,43 @@ fn the_client_registry_is_listed_and_each_client_has_a_schema() {
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("vscode"), "{}", unknown.stderr);
 }
+
+/// A rule off by default says so in `rules` and `explain`, and is reported only when asked
+/// for: by `--select` (the rule or its family) or by a severity in `.mcplint.json`.
+#[test]
+fn a_rule_off_by_default_is_reported_only_when_selected() {
+    let rules = Mcplint::new(&["rules"]).run().stdout;
+    let line = rules
+        .lines()
+        .find(|l| l.starts_with("supply/unpinned-package"))
+        .unwrap();
+    assert!(line.contains("off (warning)"), "{line}");
+    let explain = Mcplint::new(&["explain", "supply/latest-tag"]).run().stdout;
+    assert!(
+        explain.starts_with("supply/latest-tag (off by default; warning when selected)"),
+        "{explain}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = r#"{ "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } }"#;
+    std::fs::write(dir.path().join("mcp-servers.json"), config).unwrap();
+    let found = |extra: &[&str]| {
+        let run = Mcplint::new(&["check", "mcp-servers.json", "--format", "json"])
+            .args(extra)
+            .isolated_in(dir.path())
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        doc["diagnostics"].as_array().unwrap().len()
+    };
+    assert_eq!(found(&[]), 0);
+    assert_eq!(found(&["--select", "supply/"]), 1);
+    assert_eq!(found(&["--select", "supply/unpinned-package"]), 1);
+    assert_eq!(found(&["--select", "secret/"]), 0);
+    std::fs::write(
+        dir.path().join(".mcplint.json"),
+        r#"{ "rules": { "supply/": "info" } }"#,
+    )
+    .unwrap();
+    assert_eq!(found(&[]), 1);
+}

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod advisories;
 mod bad_inputs;
 mod broken_leaks;
 mod ci_recipe;

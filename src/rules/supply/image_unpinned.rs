@@ -13,21 +13,24 @@ rule! {
     /// image has neither a tag nor a digest (`mcp/fetch`), or the tag `latest`. A version
     /// tag (`mcp/fetch:1.2.0`) or a digest (`mcp/fetch@sha256:…`) is not reported.
     ///
-    /// **Off unless asked for**: the default severity is `info`, so a default run shows it
-    /// and still exits 0. Turn it up in `.mcplint.json` (`"severity": {"supply/image-unpinned":
-    /// "warning"}`) or select it (`--select supply/`) where images must be pinned.
+    /// **Off by default**, like `supply/unpinned-package` and `supply/latest-tag`: turn it on
+    /// where images must be pinned, with `--select supply/` or a severity in `.mcplint.json`
+    /// (`{"rules": {"supply/image-unpinned": "warning"}}`).
     ///
     /// ## Why is this bad?
     /// An image without a tag is `latest`, and `latest` is whatever the publisher pushed last:
     /// the first start pulls the newest, later starts run what is cached (or the newest again
     /// with `--pull=always`), so two machines with the same config run different code, and a
     /// compromised publisher account reaches every user at their next pull. A digest names
-    /// one image for good. It is `info` by default because the vendors' own READMEs publish
+    /// one image for good. It is off by default because the vendors' own READMEs publish
     /// exactly these lines (`ghcr.io/github/github-mcp-server`, `mcp/fetch`,
     /// `mongodb/mongodb-mcp-server:latest`), and a linter that fails every copied snippet
     /// gets switched off.
     ///
     /// ## Example
+    /// ```jsonc .mcplint.json
+    /// { "rules": { "supply/image-unpinned": "warning" } }
+    /// ```
     /// ```json
     /// {
     ///   "fetch": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch:latest"] }
@@ -35,6 +38,9 @@ rule! {
     /// ```
     ///
     /// Use instead: a version tag, or a digest (`docker images --digests` shows it).
+    /// ```jsonc .mcplint.json
+    /// { "rules": { "supply/image-unpinned": "warning" } }
+    /// ```
     /// ```json
     /// {
     ///   "fetch": {
@@ -53,7 +59,7 @@ rule! {
     ///   version): <https://modelcontextprotocol.io/docs/draft/tutorials/security/local-server-security>
     /// - OpenSSF Scorecard, "Pinned-Dependencies":
     ///   <https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies>
-    IMAGE_UNPINNED, "supply/image-unpinned", Info, "a docker run server whose image has no tag or digest, or :latest"
+    IMAGE_UNPINNED, "supply/image-unpinned", Warning, off, "a docker run server whose image has no tag or digest, or :latest"
 }
 
 pub struct ImageUnpinned;
