@@ -409,6 +409,10 @@ fn entry(
         ));
         return walk.scan_only(node, path, out);
     };
+    if builtin(obj, walk.client) {
+        // Goose's `builtin` and `platform` extensions run inside the client: no server to check.
+        return walk.scan_only(node, path, out);
+    }
     let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
@@ -576,4 +580,10 @@ fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
             })
             .collect(),
     )
+}
+
+/// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).
+fn builtin(obj: &Object, client: &Client) -> bool {
+    matches!(obj.get("type").map(|p| &p.value), Some(Node::StringLit(t))
+        if client.transport(&t.value) == Some(crate::clients::Kind::Builtin))
 }
