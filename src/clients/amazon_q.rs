@@ -63,6 +63,7 @@ pub static AMAZON_Q: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         CLIENT,
     ),

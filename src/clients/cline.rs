@@ -85,6 +85,7 @@ pub static CLINE: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         ENVEXP,
     ),

@@ -97,5 +97,11 @@ pub static CODEX: Client = Client {
     // No reference inside a string: a secret is named instead, `env_vars = ["NAME"]` (stdio),
     // `bearer_token_env_var = "NAME"` or `env_http_headers = { "X-Key" = "NAME" }` (remote;
     // OLD_TYPES, UTILS `build_default_headers`).
-    reference: Fact::cited(Reference::None, OLD_TYPES),
+    reference: Fact::cited(
+        Reference::Named {
+            example: "`env_vars = [\"NAME\"]` for a stdio server; `bearer_token_env_var = \"NAME\"` \
+                      or `env_http_headers = { \"Header\" = \"NAME\" }` for a remote one",
+        },
+        OLD_TYPES,
+    ),
 };

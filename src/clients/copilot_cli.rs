@@ -79,6 +79,7 @@ pub static COPILOT_CLI: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         REF,
     ),

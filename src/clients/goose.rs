@@ -103,5 +103,10 @@ pub static GOOSE: Client = Client {
     ),
     // No reference inside `envs`: a secret is named in `env_keys: [NAME]` instead (EXTENSION;
     // DOC "env_keys: [] # Required environment variables"), and a header writes `${NAME}`.
-    reference: Fact::cited(Reference::None, DOC),
+    reference: Fact::cited(
+        Reference::Named {
+            example: "`env_keys: [NAME]`, and `${NAME}` where a header needs it",
+        },
+        DOC,
+    ),
 };

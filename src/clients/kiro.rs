@@ -63,6 +63,7 @@ pub static KIRO: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         KC,
     ),
