@@ -557,3 +557,29 @@ fn fix_writes_a_symlinked_config_where_it_points_and_names_that_path() {
     // The `.env` is beside the link, in the project, new and private.
     assert_eq!(mode(&dir.path().join(".env")), 0o600);
 }
+
+#[test]
+fn fix_refuses_toml_and_yaml_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = github_token();
+    std::fs::create_dir(dir.path().join(".codex")).unwrap();
+    let config = format!(
+        "model = \"o3\"\n\n[mcp_servers.gh]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{token}\" }}\n"
+    );
+    std::fs::write(dir.path().join(".codex/config.toml"), &config).unwrap();
+    let out = Mcplint::new(&["fix", ".codex/config.toml", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is TOML") && out.stderr.contains("nothing was written"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(&token));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".codex/config.toml")).unwrap(),
+        config
+    );
+    assert!(!dir.path().join(".codex/.env").exists());
+}
