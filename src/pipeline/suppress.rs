@@ -42,10 +42,10 @@ fn inline_suppressions(file: &SourceFile, id: FileId) -> Vec<Inline> {
             (line + 1..file.line_count())
                 .find(|&l| {
                     let t = file.text[file.line_start(l)..file.line_end(l)].trim();
-                    !t.is_empty()
-                        && !t.starts_with("//")
-                        && !t.starts_with("/*")
-                        && !(file.format != Format::Json && t.starts_with('#'))
+                    let comment = t.starts_with("//")
+                        || t.starts_with("/*")
+                        || (file.format != Format::Json && t.starts_with('#'));
+                    !t.is_empty() && !comment
                 })
                 .unwrap_or(line)
         } else {
