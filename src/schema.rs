@@ -200,6 +200,18 @@ pub fn client_schema(client: &Client) -> Value {
                 }
             }
         }
+        // The fields the client requires of every entry, where this kind of server has them.
+        let mut required: Vec<Value> = branch["required"].as_array().cloned().unwrap_or_default();
+        for field in client.required.value {
+            if branch["properties"].get(*field).is_some()
+                && !required.contains(&serde_json::json!(field))
+            {
+                required.push(serde_json::json!(field));
+            }
+        }
+        if !required.is_empty() {
+            branch["required"] = Value::Array(required);
+        }
         Some(branch)
     };
     let mut defs = merged["$defs"].as_object().cloned().unwrap_or_default();
@@ -385,8 +397,14 @@ mod tests {
             let schemas = for_client(client);
             // A minimal stdio entry of each client passes its own schema.
             let mut entry = json!({ client.command_field(): "npx" });
-            if client.id == "goose" {
-                entry["type"] = json!("stdio");
+            // With the fields the client requires of every entry (Goose's).
+            for field in client.required.value {
+                entry[*field] = match *field {
+                    "type" => json!("stdio"),
+                    "enabled" => json!(true),
+                    "args" => json!([]),
+                    _ => json!("x"),
+                };
             }
             let wrapped = schemas.wrap(&Part::Stdio, entry);
             assert!(schemas.validator().is_valid(&wrapped), "{}", client.id);
