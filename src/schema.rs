@@ -122,19 +122,27 @@ pub fn client_schema(client: &Client) -> Value {
         return merged;
     }
     let extra: Value = serde_json::from_str(CLIENT_FIELDS).expect("client-fields.json is JSON");
+    let fits = |def: &Value, part: &str| {
+        let transport = def["transport"].as_str().unwrap_or("both");
+        transport == "both"
+            || (transport == "stdio" && part == "stdioServer")
+            || (transport == "remote" && part == "remoteServer")
+    };
     let definition = |field: &str, part: &str| -> Option<Value> {
         if let Some(over) = extra["overrides"][client.id].get(field) {
-            return Some(over.clone());
+            // `{ "transport": ..., "schema": ... }` limits an override to one kind of server.
+            return match over.get("schema") {
+                Some(schema) if over.get("transport").is_some() => {
+                    fits(over, part).then(|| schema.clone())
+                }
+                _ => Some(over.clone()),
+            };
         }
         if let Some(def) = merged["$defs"][part]["properties"].get(field) {
             return Some(def.clone());
         }
         let def = extra["fields"].get(field)?;
-        let transport = def["transport"].as_str().unwrap_or("both");
-        let fits = transport == "both"
-            || (transport == "stdio" && part == "stdioServer")
-            || (transport == "remote" && part == "remoteServer");
-        fits.then(|| def["schema"].clone())
+        fits(def, part).then(|| def["schema"].clone())
     };
     let transports = |kind: Kind| -> Vec<&str> {
         client
