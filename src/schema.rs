@@ -33,7 +33,8 @@ impl Transport {
         let has = |k: &str| entry.get(k).is_some_and(|v| !v.is_null());
         if let Some(t) = entry.get("type").and_then(Value::as_str) {
             match client.transport(t) {
-                Some(Kind::Stdio) => return Transport::Stdio,
+                // The walk leaves a built-in entry alone; it has no server fields to check.
+                Some(Kind::Stdio | Kind::Builtin) => return Transport::Stdio,
                 Some(Kind::Remote) => return Transport::Remote,
                 None if t == "stdio" => return Transport::Stdio,
                 None if REMOTE_TYPES.contains(&t) => return Transport::Remote,
@@ -46,7 +47,7 @@ impl Transport {
             .iter()
             .chain(URL_FIELDS)
             .any(|k| has(k));
-        if has("command") {
+        if has(client.command_field()) {
             Transport::Stdio
         } else if url || has("headers") {
             Transport::Remote
@@ -121,19 +122,27 @@ pub fn client_schema(client: &Client) -> Value {
         return merged;
     }
     let extra: Value = serde_json::from_str(CLIENT_FIELDS).expect("client-fields.json is JSON");
+    let fits = |def: &Value, part: &str| {
+        let transport = def["transport"].as_str().unwrap_or("both");
+        transport == "both"
+            || (transport == "stdio" && part == "stdioServer")
+            || (transport == "remote" && part == "remoteServer")
+    };
     let definition = |field: &str, part: &str| -> Option<Value> {
         if let Some(over) = extra["overrides"][client.id].get(field) {
-            return Some(over.clone());
+            // `{ "transport": ..., "schema": ... }` limits an override to one kind of server.
+            return match over.get("schema") {
+                Some(schema) if over.get("transport").is_some() => {
+                    fits(over, part).then(|| schema.clone())
+                }
+                _ => Some(over.clone()),
+            };
         }
         if let Some(def) = merged["$defs"][part]["properties"].get(field) {
             return Some(def.clone());
         }
         let def = extra["fields"].get(field)?;
-        let transport = def["transport"].as_str().unwrap_or("both");
-        let fits = transport == "both"
-            || (transport == "stdio" && part == "stdioServer")
-            || (transport == "remote" && part == "remoteServer");
-        fits.then(|| def["schema"].clone())
+        fits(def, part).then(|| def["schema"].clone())
     };
     let transports = |kind: Kind| -> Vec<&str> {
         client
@@ -178,7 +187,8 @@ pub fn client_schema(client: &Client) -> Value {
             "additionalProperties": false,
         });
         match kind {
-            Kind::Stdio => branch["required"] = serde_json::json!(["command"]),
+            Kind::Stdio => branch["required"] = serde_json::json!([client.command_field()]),
+            Kind::Builtin => {}
             Kind::Remote => {
                 let urls: Vec<&str> = client
                     .url_fields
@@ -197,6 +207,18 @@ pub fn client_schema(client: &Client) -> Value {
                     branch["required"] = serde_json::json!(urls);
                 }
             }
+        }
+        // The fields the client requires of every entry, where this kind of server has them.
+        let mut required: Vec<Value> = branch["required"].as_array().cloned().unwrap_or_default();
+        for field in client.required.value {
+            if branch["properties"].get(*field).is_some()
+                && !required.contains(&serde_json::json!(field))
+            {
+                required.push(serde_json::json!(field));
+            }
+        }
+        if !required.is_empty() {
+            branch["required"] = Value::Array(required);
         }
         Some(branch)
     };
@@ -221,10 +243,17 @@ pub fn client_schema(client: &Client) -> Value {
         }
     }
     defs.insert("server".into(), serde_json::json!({ "anyOf": any_of }));
-    let servers = serde_json::json!({
-        "type": "object",
-        "additionalProperties": { "$ref": "#/$defs/server" },
-    });
+    let servers = match client.servers.value {
+        crate::clients::Servers::Map => serde_json::json!({
+            "type": "object",
+            "additionalProperties": { "$ref": "#/$defs/server" },
+        }),
+        // Continue: a list of servers, each named by a field of its own.
+        crate::clients::Servers::List { .. } => serde_json::json!({
+            "type": "array",
+            "items": { "$ref": "#/$defs/server" },
+        }),
+    };
     let mut schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("https://github.com/mcplint/mcplint/schema/{}.schema.json", client.id),
@@ -375,7 +404,16 @@ mod tests {
             assert!(jsonschema::meta::is_valid(&schema), "{}", client.id);
             let schemas = for_client(client);
             // A minimal stdio entry of each client passes its own schema.
-            let entry = json!({ "command": "npx" });
+            let mut entry = json!({ client.command_field(): "npx" });
+            // With the fields the client requires of every entry (Goose's).
+            for field in client.required.value {
+                entry[*field] = match *field {
+                    "type" => json!("stdio"),
+                    "enabled" => json!(true),
+                    "args" => json!([]),
+                    _ => json!("x"),
+                };
+            }
             let wrapped = schemas.wrap(&Part::Stdio, entry);
             assert!(schemas.validator().is_valid(&wrapped), "{}", client.id);
         }

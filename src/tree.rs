@@ -100,6 +100,43 @@ pub fn kind_with_article(value: &Value) -> &'static str {
     }
 }
 
+/// The number a literal is written as: JSON's form, or TOML's and YAML's (`1_000`, `+1`,
+/// `0x1F`, `0o17`, `0b101`, `.5`); `None` when it is none of them or too large to hold.
+pub fn number(raw: &str) -> Option<serde_json::Number> {
+    if let Ok(n) = raw.parse::<serde_json::Number>() {
+        return Some(n);
+    }
+    let plain = raw.replace('_', "");
+    let (negative, digits) = match plain.as_bytes().first() {
+        Some(b'-') => (true, &plain[1..]),
+        Some(b'+') => (false, &plain[1..]),
+        _ => (false, plain.as_str()),
+    };
+    let radix = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .iter()
+        .find_map(|(p, r)| digits.strip_prefix(p).map(|d| (d, *r)));
+    if let Some((d, r)) = radix {
+        let v = i64::from_str_radix(d, r).ok()?;
+        return Some(serde_json::Number::from(if negative { -v } else { v }));
+    }
+    let is_decimal = !digits.is_empty()
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'));
+    if !is_decimal {
+        return None;
+    }
+    let v: f64 = digits.parse().ok()?;
+    let v = if negative { -v } else { v };
+    if v.fract() == 0.0 && v.abs() < 9e15 && !digits.contains(['.', 'e', 'E']) {
+        // Whole numbers stay integers, as JSON writes them.
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(serde_json::Number::from(v as i64));
+    }
+    serde_json::Number::from_f64(v)
+}
+
 /// One step into a value.
 pub enum Step<'s> {
     Key(&'s str),
@@ -176,10 +213,43 @@ pub fn decoded_span(text: &str, lit: Span, range: std::ops::Range<usize>) -> Spa
 }
 
 /// The file offset of byte `decoded` of a string literal's value, through its escapes
-/// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes.
+/// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes: `"`
+/// (JSON, a TOML basic string, YAML double-quoted), `'` (TOML literal, YAML single-quoted,
+/// `''` standing for one quote), `"""` or `'''` (TOML multi-line), or none (a YAML plain
+/// scalar). A YAML block scalar or folded line maps as if written on one line, clamped.
 pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
-    let raw_start = lit.start + 1;
-    let raw = text.get(raw_start..lit.end.saturating_sub(1)).unwrap_or("");
+    let written = text.get(lit.start..lit.end).unwrap_or("");
+    let (open, escapes) = if written.starts_with("\"\"\"") {
+        (3, true)
+    } else if written.starts_with("'''") {
+        (3, false)
+    } else if written.starts_with('"') {
+        (1, true)
+    } else if written.starts_with('\'') {
+        (1, false)
+    } else {
+        (0, false)
+    };
+    let raw_start = lit.start + open;
+    let raw = text
+        .get(raw_start..lit.end.saturating_sub(open))
+        .unwrap_or("");
+    if !escapes {
+        // No escapes but YAML's `''` in a single-quoted scalar.
+        let (mut r, mut d) = (0, 0);
+        let bytes = raw.as_bytes();
+        while r < bytes.len() && d < decoded {
+            if open == 1 && bytes[r] == b'\'' && bytes.get(r + 1) == Some(&b'\'') {
+                r += 2;
+                d += 1;
+                continue;
+            }
+            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            r += len;
+            d += len;
+        }
+        return (raw_start + r).min(lit.end);
+    }
     let bytes = raw.as_bytes();
     let (mut r, mut d) = (0, 0);
     while r < bytes.len() && d < decoded {
@@ -215,6 +285,15 @@ pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
                     }
                 }
             }
+            // TOML's `\UXXXXXXXX`.
+            Some(b'U') => {
+                let c = raw
+                    .get(r + 2..r + 10)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32);
+                d += c.map_or(3, char::len_utf8);
+                r += 10;
+            }
             _ => {
                 d += 1;
                 r += 2;
@@ -239,6 +318,34 @@ mod tests {
         let e = decoded.find('e').unwrap();
         assert_eq!(&text[string_offset(text, lit, e)..][..1], "e");
         assert_eq!(string_offset(text, lit, 0), start + 1);
+    }
+
+    #[test]
+    fn string_offsets_in_toml_and_yaml_literals() {
+        let text = "a = 'x${Y}' b: p${Y} c: 'it''s ${Y}'";
+        for (lit, want) in [("'x${Y}'", 1), ("p${Y}", 1), ("'it''s ${Y}'", 5)] {
+            let start = text.find(lit).unwrap();
+            let span = Span::new(start, start + lit.len());
+            assert_eq!(
+                &text[string_offset(text, span, want)..][..4],
+                "${Y}",
+                "{lit}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_as_toml_and_yaml_write_them() {
+        let n = |s: &str| number(s).map(|n| n.to_string());
+        assert_eq!(n("30").as_deref(), Some("30"));
+        assert_eq!(n("1_000").as_deref(), Some("1000"));
+        assert_eq!(n("+5").as_deref(), Some("5"));
+        assert_eq!(n("0x1F").as_deref(), Some("31"));
+        assert_eq!(n(".5").as_deref(), Some("0.5"));
+        assert_eq!(n("1e3").as_deref(), Some("1000.0"));
+        assert_eq!(n("12abc"), None);
+        assert_eq!(n("1.2.3"), None);
+        assert_eq!(n("inf"), None);
     }
 
     #[test]

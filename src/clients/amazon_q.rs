@@ -2,7 +2,7 @@
 //! `~/.aws/amazonq/mcp.json`; workspace servers win. The CLI reads them only while the agent's
 //! `useLegacyMcpJson` is true (the default). The open-source CLI is now Kiro CLI (see kiro.rs).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// The two paths.
 const PATHS: &str = "aws/amazon-q-developer-cli crates/chat-cli/src/util/paths.rs@15cc8f3cd18c4272925ce1c7053268eedff1ea0a";
@@ -23,6 +23,12 @@ pub static AMAZON_Q: Client = Client {
     files: Fact::cited(&[".amazonq/mcp.json", ".aws/amazonq/mcp.json"], PATHS),
     // CONFIG: `mcpServers` is required; other root keys are ignored.
     roots: Fact::cited(&["mcpServers"], CONFIG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CONFIG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CONFIG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CONFIG),
     // CONFIG: `serde_json`, strict JSON.
     comments: Fact::cited(false, CONFIG),
     // TOOL `TransportType`: `stdio` (the default) and `http`; no SSE.
@@ -61,6 +67,7 @@ pub static AMAZON_Q: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         CLIENT,
     ),

@@ -1,6 +1,6 @@
 //! Claude Code: the project's `.mcp.json`, `~/.claude.json` and the managed `managed-mcp.json`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://code.claude.com/docs/en/mcp (mirrored at ericbuess/claude-code-docs
 /// docs/mcp.md@ec68a5b2d32cf44e913cb4a6ed35bb1cbc2cbdc9).
@@ -19,6 +19,12 @@ pub static CLAUDE_CODE: Client = Client {
     // MCP examples; CHANGELOG 2.1.144: a `.mcp.json` with VS Code's `"servers"` key is a
     // configuration error.
     roots: Fact::cited(&["mcpServers"], CHANGELOG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CHANGELOG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CHANGELOG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CHANGELOG),
     // Not documented: read as strict JSON.
     comments: Fact::unconfirmed(false, MCP),
     // MCP: `stdio` (the default), `http` (`streamable-http` accepted as an alias), `sse`, `ws`.
@@ -66,6 +72,7 @@ pub static CLAUDE_CODE: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         MCP,
     ),

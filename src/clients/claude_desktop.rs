@@ -1,7 +1,7 @@
 //! Claude Desktop (the chat app): `claude_desktop_config.json` in the app's config folder.
 //! Closed source; a single user-level file of stdio servers, nothing expanded in it.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://modelcontextprotocol.io/docs/develop/connect-local-servers (Anthropic-maintained;
 /// modelcontextprotocol/modelcontextprotocol docs/docs/develop/connect-local-servers.mdx@2058728385da440bf9424952bb7287a8b9f08194).
@@ -22,6 +22,12 @@ pub static CLAUDE_DESKTOP: Client = Client {
     files: Fact::cited(&["claude_desktop_config.json"], LOCAL),
     // LOCAL examples.
     roots: Fact::cited(&["mcpServers"], LOCAL),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, LOCAL),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], LOCAL),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], LOCAL),
     // Not documented; a third-party guide (mcpbundles.com/blog/claude-desktop-mcp) reports a
     // trailing comma made the app ignore the file: treated as strict JSON.
     comments: Fact::unconfirmed(

@@ -2,7 +2,7 @@
 //! `cline_mcp_settings.json`, now `~/.cline/data/settings/`, formerly in VS Code's global
 //! storage (`saoudrizwan.claude-dev/settings/`) or `<Documents>/Cline/MCP/` (migrated 2026-06).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// The zod schema of the file and of a server entry.
 const SCHEMAS: &str =
@@ -28,6 +28,12 @@ pub static CLINE: Client = Client {
     files: Fact::cited(&["cline_mcp_settings.json"], DISK),
     // SCHEMAS McpSettingsSchema: `{ mcpServers: record }`; other root keys are stripped.
     roots: Fact::cited(&["mcpServers"], SCHEMAS),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, SCHEMAS),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], SCHEMAS),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], SCHEMAS),
     // HUB: `JSON.parse`; a syntax error → "Invalid JSON in MCP settings file", no servers.
     comments: Fact::cited(false, HUB),
     // CONSTANTS. `http` and `streamable-http` are rejected, and any schema error rejects the
@@ -83,6 +89,7 @@ pub static CLINE: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         ENVEXP,
     ),

@@ -4,7 +4,7 @@
 //! `.mcp.json` is not listed in `files`: Claude Code owns that name here, and the two read it
 //! alike (`mcpServers`, `${VAR}`), though Copilot also accepts `local` and needs `tools`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// github/docs content/copilot/how-tos/copilot-cli/customize-copilot/add-mcp-servers.md
 /// @091100a4315b125650e65f6567256fce35d0d605.
@@ -28,6 +28,12 @@ pub static COPILOT_CLI: Client = Client {
     files: Fact::cited(&[".copilot/mcp-config.json", ".github/mcp.json"], ADD),
     // ADD examples; project files use "the same" format.
     roots: Fact::cited(&["mcpServers"], ADD),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, ADD),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], ADD),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], ADD),
     // DIR says JSONC for `settings.json` only; not stated for `mcp-config.json`.
     comments: Fact::unconfirmed(false, DIR),
     // REF "Transport types": `local` / `stdio` (the same), `http` (Streamable HTTP), `sse`.
@@ -77,6 +83,7 @@ pub static COPILOT_CLI: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         REF,
     ),

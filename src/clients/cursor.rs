@@ -4,7 +4,7 @@
 //! every fact here is unconfirmed (a third-party note quoting the page, or VS Code's reader of
 //! Cursor files), so no rule resting on it reports more than `info`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://cursor.com/docs/mcp: only the intro and the transport table were read.
 const DOC: &str = "https://cursor.com/docs/mcp";
@@ -23,6 +23,12 @@ pub static CURSOR: Client = Client {
     files: Fact::unconfirmed(&[".cursor/mcp.json"], QUOTE),
     // Every example; VSC_NATIVE reads `parsed.mcpServers`.
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
+    // A map of servers keyed by name.
+    servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::unconfirmed(&[], VSC_NATIVE),
+    // Nothing at the top level is required.
+    preamble: Fact::unconfirmed(&[], VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC's table names stdio, SSE and Streamable HTTP, but no `type` values. QUOTE shows
@@ -60,6 +66,7 @@ pub static CURSOR: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         QUOTE,
     ),

@@ -1,7 +1,7 @@
 //! Gemini CLI: `~/.gemini/settings.json` and a project's `.gemini/settings.json` (ignored in an
 //! untrusted folder), plus the system settings file. Servers are under `mcpServers`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://geminicli.com/docs/reference/configuration (the repo's own docs).
 const CONF_DOC: &str = "google-gemini/gemini-cli docs/reference/configuration.md@5411f113cafae26161b4969b0237b8e1e024e2c2";
@@ -33,6 +33,12 @@ pub static GEMINI_CLI: Client = Client {
     ),
     // MCP_DOC: `mcpServers` (name → server); the `mcp` object holds allowed/excluded lists.
     roots: Fact::cited(&["mcpServers"], MCP_DOC),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, MCP_DOC),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], MCP_DOC),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], MCP_DOC),
     // SETTINGS: `JSON.parse(stripJsonComments(content))`: comments yes; trailing commas are not
     // stripped by that call (no options passed), so they are a parse error.
     comments: Fact::cited(true, SETTINGS),
@@ -89,6 +95,7 @@ pub static GEMINI_CLI: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         RESOLVER,
     ),

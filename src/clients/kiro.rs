@@ -1,7 +1,7 @@
 //! Kiro (IDE and CLI; closed source): `.kiro/settings/mcp.json` in a workspace and in the home
 //! folder; workspace servers win on merge (CLI: agent > project > global).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// IDE docs.
 const KI: &str = "https://kiro.dev/docs/mcp/configuration";
@@ -20,6 +20,12 @@ pub static KIRO: Client = Client {
     files: Fact::cited(&[".kiro/settings/mcp.json"], KI),
     // KI, KC "Configuration file structure".
     roots: Fact::cited(&["mcpServers"], KI),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, KI),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], KI),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], KI),
     // Not documented: assumed strict JSON.
     comments: Fact::unconfirmed(false, KI),
     // KI/KC document no `type`. THIRD shows `"type": "http"`; Amazon Q CLI reads `stdio`/`http`.
@@ -61,6 +67,7 @@ pub static KIRO: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         KC,
     ),

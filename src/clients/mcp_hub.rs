@@ -2,7 +2,7 @@
 //! merged in order; no default path). MCPHub.nvim, its Neovim front end, passes
 //! `~/.config/mcphub/servers.json` by default and a project's `.mcphub/servers.json`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// Reading, merging and validating the files.
 const CONFIG: &str =
@@ -28,6 +28,12 @@ pub static MCP_HUB: Client = Client {
     files: Fact::cited(&["mcphub/servers.json", ".mcphub/servers.json"], NVIM),
     // CONFIG: VS Code's `servers` replaces `mcpServers` when both exist ("prefer servers").
     roots: Fact::cited(&["servers", "mcpServers"], CONFIG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CONFIG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CONFIG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CONFIG),
     // CONFIG `JSON5.parse`: comments, trailing commas, single quotes, unquoted keys.
     comments: Fact::cited(true, CONFIG),
     // CONFIG: a `type` in the file is ignored and overwritten (`command` → stdio, `url` → remote):
@@ -84,6 +90,7 @@ pub static MCP_HUB: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: true,
+            secrets: false,
         },
         RESOLVER,
     ),

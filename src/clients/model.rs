@@ -56,6 +56,8 @@ pub enum Mode {
 pub enum Kind {
     Stdio,
     Remote,
+    /// Runs inside the client (Goose's `builtin` extensions): not an MCP server mcplint checks.
+    Builtin,
 }
 
 /// What a client does with a server entry that has no `type`.
@@ -88,6 +90,8 @@ pub struct Grammar {
     pub inputs: bool,
     /// `${cmd: ...}`: a command the client runs.
     pub command: bool,
+    /// `${{ secrets.NAME }}` (Continue).
+    pub secrets: bool,
 }
 
 impl Grammar {
@@ -101,6 +105,7 @@ impl Grammar {
         dollar_escape: false,
         inputs: false,
         command: false,
+        secrets: false,
     };
 }
 
@@ -116,6 +121,16 @@ pub struct Lookup {
     pub env_file_field: Option<&'static str>,
 }
 
+/// How a file lists its servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Servers {
+    /// An object (a TOML table, a YAML mapping) of servers keyed by their name.
+    Map,
+    /// A list of servers, each named by the field given (Continue's `mcpServers:` items and
+    /// their `name`). A server's path is its index: `/mcpServers/0`.
+    List { name_field: &'static str },
+}
+
 /// How `fix` and every help write a reference to a variable `NAME` for this client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reference {
@@ -123,6 +138,12 @@ pub enum Reference {
     Braced,
     /// `${env:NAME}`.
     EnvPrefix,
+    /// `${{ secrets.NAME }}` (Continue), looked up in its `.env` files, then the environment.
+    Secrets,
+    /// No reference inside a string: the secret is taken out and its variable named in a field
+    /// instead, as `example` shows with `NAME` (Codex's `env_vars`, Goose's `env_keys`); the
+    /// client passes the variable on from its own environment.
+    Named { example: &'static str },
     /// The client expands nothing in that place: a secret cannot be referenced.
     None,
 }
@@ -133,7 +154,8 @@ impl Reference {
         match self {
             Reference::Braced => Some(format!("${{{name}}}")),
             Reference::EnvPrefix => Some(format!("${{env:{name}}}")),
-            Reference::None => None,
+            Reference::Secrets => Some(format!("${{{{ secrets.{name} }}}}")),
+            Reference::Named { .. } | Reference::None => None,
         }
     }
 }
@@ -147,11 +169,20 @@ pub struct Client {
     pub name: &'static str,
     pub mode: Mode,
     /// Paths that identify its files, as `/`-separated suffixes of the path (`.vscode/mcp.json`),
-    /// compared case-sensitively.
+    /// compared case-sensitively; a `*` in the last segment stands for any run of characters
+    /// but `/` (`.continue/mcpServers/*.yaml`).
     pub files: Fact<&'static [&'static str]>,
     /// The top-level keys it reads servers from, in order of preference. Empty: the top-level
     /// object is itself the map of servers.
     pub roots: Fact<&'static [&'static str]>,
+    /// Whether the servers under the root are a map keyed by name or a list of named items.
+    pub servers: Fact<Servers>,
+    /// Fields every server entry must have beyond its transport's own (`render --to` writes
+    /// them: `name` the server's name, `enabled` true unless disabled, `args` empty).
+    pub required: Fact<&'static [&'static str]>,
+    /// Top-level keys a file must have, with the value `render --to` writes (Continue's
+    /// `name`, `version`, `schema`).
+    pub preamble: Fact<&'static [(&'static str, &'static str)]>,
     /// Whether `//` comments and trailing commas are accepted.
     pub comments: Fact<bool>,
     /// The `type` values it accepts, and what each starts.
@@ -185,14 +216,28 @@ impl Client {
         self.files
             .value
             .iter()
-            .filter(|suffix| {
-                path == **suffix
-                    || path
-                        .strip_suffix(**suffix)
-                        .is_some_and(|rest| rest.ends_with('/'))
-            })
-            .map(|suffix| suffix.len())
+            .filter(|pattern| suffix_matches(path, pattern))
+            .map(|pattern| pattern.len())
             .max()
+    }
+
+    /// The syntax of its files, from their names: TOML for `.toml`, YAML for `.yaml`, else JSON.
+    pub fn format(&self) -> crate::source::Format {
+        use crate::source::Format;
+        match self.files.value.first().and_then(|f| f.rsplit_once('.')) {
+            Some((_, "toml")) => Format::Toml,
+            Some((_, "yaml" | "yml")) => Format::Yaml,
+            _ => Format::Json,
+        }
+    }
+
+    /// The field that holds a stdio server's command (`command`; Goose's `cmd`).
+    pub fn command_field(&self) -> &'static str {
+        if !self.reads("command") && self.reads("cmd") {
+            "cmd"
+        } else {
+            "command"
+        }
     }
 
     /// What a `type` value starts in this client, if it accepts it.
@@ -218,9 +263,14 @@ impl Client {
         if !remote {
             return pick(&["stdio", "local"]);
         }
-        let http = pick(&["http", "streamable-http", "streamableHttp"]);
+        let http = pick(&[
+            "http",
+            "streamable-http",
+            "streamableHttp",
+            "streamable_http",
+        ]);
         if sse {
-            pick(&["sse"]).or(http)
+            pick(&["sse"]).or(http).or_else(|| names().next())
         } else {
             http.or_else(|| names().next())
         }
@@ -237,5 +287,55 @@ impl Client {
             .value
             .iter()
             .any(|f| *f == "*" || *f == field)
+    }
+}
+
+/// Whether `path` ends with `pattern` as whole segments; a `*` in the pattern's last segment
+/// matches any run of characters but `/`.
+fn suffix_matches(path: &str, pattern: &str) -> bool {
+    let Some((prefix, last)) = pattern.rsplit_once('/').map_or(Some(("", pattern)), Some) else {
+        return false;
+    };
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let file_ok = match last.split_once('*') {
+        Some((head, tail)) => {
+            file.len() >= head.len() + tail.len() && file.starts_with(head) && file.ends_with(tail)
+        }
+        None => file == last,
+    };
+    if !file_ok {
+        return false;
+    }
+    if prefix.is_empty() {
+        return true;
+    }
+    dir == prefix
+        || dir
+            .strip_suffix(prefix)
+            .is_some_and(|rest| rest.ends_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suffix_matches;
+
+    #[test]
+    fn suffixes_match_whole_segments_and_one_star() {
+        assert!(suffix_matches(".vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(suffix_matches("a/.vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(!suffix_matches("a/x.vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(!suffix_matches("my.mcp.json", "mcp.json"));
+        assert!(suffix_matches(
+            "p/.continue/mcpServers/gh.yaml",
+            ".continue/mcpServers/*.yaml"
+        ));
+        assert!(!suffix_matches(
+            "p/.continue/mcpServers/gh.json",
+            ".continue/mcpServers/*.yaml"
+        ));
+        assert!(!suffix_matches(
+            "p/.continue/mcpServers/a/gh.yaml",
+            ".continue/mcpServers/*.yaml"
+        ));
     }
 }

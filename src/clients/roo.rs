@@ -2,7 +2,7 @@
 //! the global `mcp_settings.json` in its settings folder (VS Code global storage, or
 //! `roo-cline.customStoragePath`). Project servers win over global ones of the same name.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// Reading, validation and connection of servers (schema at l.67-148, validateServerConfig).
 const HUB: &str =
@@ -22,6 +22,12 @@ pub static ROO: Client = Client {
     files: Fact::cited(&[".roo/mcp.json", "mcp_settings.json"], HUB),
     // HUB McpSettingsSchema: `{ mcpServers: record }`; other root keys are stripped.
     roots: Fact::cited(&["mcpServers"], HUB),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, HUB),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], HUB),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], HUB),
     // HUB: `JSON.parse`; a syntax error loads nothing. DOC's example has `//` comments, which
     // would fail.
     comments: Fact::cited(false, HUB),
@@ -72,6 +78,7 @@ pub static ROO: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         VARS,
     ),

@@ -1,7 +1,7 @@
 //! VS Code (and GitHub Copilot's agent mode in it, which uses the same implementation):
 //! `.vscode/mcp.json` in a workspace and `mcp.json` in the user profile.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://code.visualstudio.com/docs/copilot/reference/mcp-configuration
 /// (microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md@0892da1a3afa8c1ee5d6e0ffe9c0476bca104212)
@@ -40,6 +40,12 @@ pub static VSCODE: Client = Client {
     // DOC_REF "Configuration structure": `servers` and `inputs`; SCAN reads only `servers`,
     // `inputs` and `sandbox` (an `mcpServers` key is not read as servers).
     roots: Fact::cited(&["servers"], SCAN),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, SCAN),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], SCAN),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], SCAN),
     // SCHEMA: allowComments: true, allowTrailingCommas: true.
     comments: Fact::cited(true, SCHEMA),
     // SCHEMA: `type` enum stdio | http | sse.
@@ -90,6 +96,7 @@ pub static VSCODE: Client = Client {
             dollar_escape: false,
             inputs: true,
             command: false,
+            secrets: false,
         },
         VARRES,
     ),

@@ -3,7 +3,7 @@
 //! Closed source, and only translated intros of its MCP page could be read: most facts here
 //! are unconfirmed (a third-party note quoting the page, VS Code's reader of Windsurf files).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped};
+use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
 
 /// https://docs.windsurf.com/windsurf/cascade/mcp, read as its translation
 /// https://docs.windsurf.com/zh/windsurf/cascade/mcp.md (intro only).
@@ -33,6 +33,12 @@ pub static WINDSURF: Client = Client {
     ),
     // Every example; VSC_NATIVE reads `mcpServers`.
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
+    // A map of servers keyed by name.
+    servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::unconfirmed(&[], VSC_NATIVE),
+    // Nothing at the top level is required.
+    preamble: Fact::unconfirmed(&[], VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC (primary, translated): stdio, Streamable HTTP and SSE, OAuth for each. No `type`
@@ -81,6 +87,7 @@ pub static WINDSURF: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         QUOTE,
     ),

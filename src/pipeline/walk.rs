@@ -6,11 +6,13 @@ use std::collections::{HashMap, HashSet};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
+use super::raw::masker;
 use super::read::Input;
 use super::report::{Options, ReadError, Report, Resolved};
 use super::shape;
+use super::strings::{EntryStrings, ScanOnly};
 use super::values::Converter;
-use crate::clients::Client;
+use crate::clients::{Client, Servers};
 use crate::diagnostic::Diagnostic;
 use crate::env::{Environment, Expander, VarSet};
 use crate::oauth;
@@ -20,10 +22,8 @@ use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
-use crate::secrets::mask::mask_found;
-use crate::source::{FileId, Span};
-use crate::tree::{Path, Strings, prop_name_span};
-use jsonc_parser::ast::{ObjectProp, StringLit};
+use crate::source::{FileId, Format, Span};
+use crate::tree::{Path, prop_name_span};
 
 /// Walks config `id` (already in `report.files`) and runs every check on it.
 pub(super) fn check_config(
@@ -74,9 +74,13 @@ pub(super) fn check_config(
                 names.push(name.clone());
             }
         }
-        out.push(crate::rules::env::undeclared_variables::diagnostic(
-            id, *span, pointer, &names,
-        ));
+        // Resting on what the client expands: `info` at most when that is unconfirmed.
+        let rule = &crate::rules::env::undeclared_variables::UNDECLARED_VARIABLES;
+        let severity = client.expands_in.cap(client.grammar.cap(rule.severity));
+        out.push(
+            crate::rules::env::undeclared_variables::diagnostic(id, *span, pointer, &names)
+                .severity(severity),
+        );
     }
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id);
@@ -107,9 +111,9 @@ pub(super) fn check_config(
     file.comments = comments;
     let moves = found.moves;
     if broken {
-        raw_scan(report, id);
+        super::raw::raw_scan(report, id);
     } else {
-        file.mask_with(mask_found, moves.iter().map(|m| m.span).collect());
+        file.mask_with(masker(file.format), moves.iter().map(|m| m.span).collect());
     }
     if !moves.is_empty() {
         secrets.extend(moves.iter().map(|m| m.pointer.clone()));
@@ -123,34 +127,6 @@ pub(super) fn check_config(
             secrets,
             raw,
         });
-    }
-}
-
-/// A config that does not parse (or is not UTF-8): the provider formats that identify
-/// themselves by a literal prefix are looked for in the raw text, and the code frames are
-/// masked from the text alone.
-pub(super) fn raw_scan(report: &mut Report, id: FileId) {
-    let file = &report.files[id];
-    let found: Vec<_> = crate::secrets::tokens::find(&file.text)
-        .into_iter()
-        .filter(|m| !m.provider.prefixes.is_empty())
-        .collect();
-    for m in &found {
-        let span = Span::new(m.range.start, m.range.end);
-        let shown = crate::secrets::redact(&file.text[m.range.clone()]);
-        report.diagnostics.push(crate::rules::secret::provider::raw(
-            m.provider, id, span, &shown,
-        ));
-    }
-    let spans = found
-        .iter()
-        .map(|m| Span::new(m.range.start, m.range.end))
-        .collect();
-    // An empty file has nothing the JSON-aware rules could have read.
-    let empty = file.text.trim().is_empty();
-    report.files[id].mask_with(mask_found, spans);
-    if !empty {
-        report.raw_scanned.push(id);
     }
 }
 
@@ -258,7 +234,31 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                 let name = prop.name.as_str();
                 let path = Path::Key(&root_path, name);
                 let is_servers = name == key || keys.ignored.contains(&name);
+                let list = match walk.client.servers.value {
+                    // Continue's JSON files have Claude's shapes: a map (research continue.md §2).
+                    Servers::List { .. } if file.format == Format::Json => None,
+                    Servers::List { name_field } => Some(name_field),
+                    Servers::Map => None,
+                };
                 let value = match (name, &prop.value) {
+                    (_, Node::Array(items)) if is_servers && list.is_some() => {
+                        let field = list.unwrap_or("name");
+                        let values = items.elements.iter().enumerate();
+                        let values = values
+                            .map(|(i, item)| listed(walk, item, field, &Path::Index(&path, i), out))
+                            .collect();
+                        serde_json::Value::Array(values)
+                    }
+                    (_, other) if is_servers && list.is_some() => {
+                        out.push(invalid_type::at_node(
+                            id,
+                            other,
+                            &path,
+                            &format!("`{name}` must be a list of servers"),
+                            &format!("write `{name}:` then one `- name: ...` item per server"),
+                        ));
+                        walk.scan_only(other, &path, out)
+                    }
                     (_, Node::Object(map)) if is_servers => {
                         let mut entries = serde_json::Map::new();
                         servers(walk, map, &path, out, &mut entries);
@@ -396,6 +396,32 @@ fn servers_part(
     }
 }
 
+/// One server of a list (Continue's `mcpServers:`), named by its `field`; its path is its
+/// index.
+fn listed(
+    walk: &mut Walk,
+    item: &Node,
+    field: &str,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let named = match item {
+        Node::Object(o) => match o.get(field).map(|p| &p.value) {
+            Some(Node::StringLit(lit)) => Some((lit.value.to_string(), Span::from(lit.range))),
+            _ => None,
+        },
+        _ => None,
+    };
+    let start = item.range().start;
+    let (name, span) = named.unwrap_or_else(|| {
+        let Path::Index(_, i) = path else {
+            return (String::new(), Span::new(start, start + 1));
+        };
+        (format!("#{}", i + 1), Span::new(start, start + 1))
+    });
+    entry(walk, &name, span, item, path, out)
+}
+
 fn entry(
     walk: &mut Walk,
     name: &str,
@@ -414,6 +440,10 @@ fn entry(
         ));
         return walk.scan_only(node, path, out);
     };
+    if builtin(obj, walk.client) {
+        // Goose's `builtin` and `platform` extensions run inside the client: no server to check.
+        return walk.scan_only(node, path, out);
+    }
     let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
@@ -529,41 +559,6 @@ fn input(
     SCHEMAS.unwrap(wrapped)
 }
 
-/// The strings of one server entry: expanded, then scanned for hardcoded secrets.
-struct EntryStrings<'x> {
-    expander: Expander<'x>,
-    scan: &'x mut Secrets,
-    text: &'x str,
-    server: &'x str,
-}
-
-impl Strings for EntryStrings<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
-        let value = self.expander.value(lit, path, out);
-        self.scan
-            .scan_literal(self.text, lit, path, Some(self.server));
-        value
-    }
-
-    fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
-        self.expander.key(prop, path, out);
-    }
-}
-
-/// Strings outside server entries (a client's own settings, VS Code inputs): kept as
-/// written, and scanned for provider tokens.
-struct ScanOnly<'x> {
-    text: &'x str,
-    scan: &'x mut Secrets,
-}
-
-impl Strings for ScanOnly<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, _: &mut Vec<Diagnostic>) -> String {
-        self.scan.scan_literal(self.text, lit, path, None);
-        lit.value.to_string()
-    }
-}
-
 /// The ids of VS Code's `inputs`, when the file has an `inputs` array.
 fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
     let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
@@ -582,4 +577,10 @@ fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
             })
             .collect(),
     )
+}
+
+/// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).
+fn builtin(obj: &Object, client: &Client) -> bool {
+    matches!(obj.get("type").map(|p| &p.value), Some(Node::StringLit(t))
+        if client.transport(&t.value) == Some(crate::clients::Kind::Builtin))
 }
