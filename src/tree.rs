@@ -1,6 +1,8 @@
 //! The parsed tree: JSON pointers, look-ups by pointer (the one way from a value to its span),
 //! and the offsets of decoded string bytes in the file.
 
+use std::fmt::Write as _;
+
 use jsonc_parser::ast::{ObjectProp, StringLit, Value};
 
 use crate::diagnostic::Diagnostic;
@@ -64,8 +66,7 @@ impl<'p> Path<'p> {
             }
             Path::Index(parent, index) => {
                 parent.write_pointer(out);
-                out.push('/');
-                out.push_str(&index.to_string());
+                let _ = write!(out, "/{index}");
             }
         }
     }
@@ -74,6 +75,10 @@ impl<'p> Path<'p> {
 /// Appends `/segment` to a pointer, escaping `~` as `~0` and `/` as `~1`.
 pub fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),

@@ -431,7 +431,7 @@ fn entry(
                 let here = Path::Key(&env_path, key);
                 let value = first.expand(lit, &here, out);
                 first.resolved.insert(lit.range.start, value.clone());
-                if first.failed.contains(&here.pointer()) {
+                if !first.failed.is_empty() && first.failed.contains(&here.pointer()) {
                     // Reported where it failed: an empty value there is not a second finding.
                     scope_failed.insert(key.to_owned());
                 }

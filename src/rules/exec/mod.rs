@@ -46,9 +46,12 @@ pub fn env_vars<'e>(cx: &'e EntryContext) -> Vec<EnvVar<'e>> {
     let mut out = Vec::new();
     for prop in &map.properties {
         let name = prop.name.as_str();
-        let pointer = format!("{}/{}", cx.pointer("env"), escape(name));
-        if cx.failed.contains(&pointer) {
-            continue;
+        // The pointer is built only when some expansion of the entry failed.
+        if !cx.failed.is_empty() {
+            let pointer = format!("{}/{}", cx.pointer("env"), escape(name));
+            if cx.failed.contains(&pointer) {
+                continue;
+            }
         }
         let Some(value) = resolved.and_then(|r| r.get(name)).and_then(|v| v.as_str()) else {
             continue;
