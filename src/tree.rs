@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use jsonc_parser::ast::{ObjectProp, StringLit, Value};
+use jsonc_parser::ast::{Object, ObjectProp, StringLit, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
@@ -109,6 +109,44 @@ pub fn kind_with_article(value: &Value) -> &'static str {
 pub enum Step<'s> {
     Key(&'s str),
     Index(usize),
+}
+
+/// Properties looked up by name, the last one winning as it does for every JSON parser. An
+/// object with many properties (the map of servers) is indexed on its first look-up, so that
+/// a file hook looking up one entry per finding stays linear in the size of the file.
+#[derive(Default)]
+pub struct Props<'f> {
+    indexed: std::sync::Mutex<
+        std::collections::HashMap<usize, std::collections::HashMap<&'f str, usize>>,
+    >,
+}
+
+impl<'f> Props<'f> {
+    /// Below this many properties a scan costs less than an index.
+    const SCAN: usize = 32;
+
+    /// The last property of `object` named `name`.
+    pub fn last<'a>(&self, object: &'f Object<'a>, name: &str) -> Option<&'f ObjectProp<'a>> {
+        let props = &object.properties;
+        if props.len() < Self::SCAN {
+            return props.iter().rev().find(|p| p.name.as_str() == name);
+        }
+        let mut indexed = self
+            .indexed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let index = indexed
+            .entry(std::ptr::from_ref(object) as usize)
+            .or_insert_with(|| {
+                // A later duplicate overwrites an earlier one: the last wins.
+                props
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.name.as_str(), i))
+                    .collect()
+            });
+        index.get(name).map(|&i| &props[i])
+    }
 }
 
 /// The node a path leads to, and the span of the key that holds it (when it is a property).
@@ -232,6 +270,30 @@ pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn props_find_the_last_of_duplicates_small_or_indexed() {
+        for n in [3, 100] {
+            let mut text = String::from("{");
+            for i in 0..n {
+                text.push_str(&format!("\"k{i}\": {i}, "));
+            }
+            text.push_str("\"k1\": \"last\", \"a/b\": 0}");
+            let parsed =
+                jsonc_parser::parse_to_ast(&text, &Default::default(), &Default::default())
+                    .unwrap();
+            let Some(Value::Object(root)) = &parsed.value else {
+                panic!("an object")
+            };
+            let props = Props::default();
+            for _ in 0..2 {
+                let last = props.last(root, "k1").unwrap();
+                assert!(matches!(&last.value, Value::StringLit(s) if s.value == "last"));
+                assert!(props.last(root, "a/b").is_some());
+                assert!(props.last(root, "missing").is_none());
+            }
+        }
+    }
 
     #[test]
     fn string_offsets_go_through_escapes() {

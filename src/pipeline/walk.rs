@@ -97,6 +97,7 @@ pub(super) fn check_config(
             apps: &walk.apps,
             oauth: &oauth_options,
             secrets: &found.all,
+            props: crate::tree::Props::default(),
         };
         crate::rules::run_file_hooks(&cx, &mut out);
     }

@@ -207,4 +207,7 @@ pub struct FileContext<'f, 'a> {
     pub oauth: &'f crate::oauth::OAuthOptions,
     /// What the secret scan found in the file, one per place, in the order of the text.
     pub secrets: &'f [crate::secrets::Finding],
+    /// Look-ups by name in the file's objects (indexed once: a hook may look up one entry per
+    /// finding among 100,000 servers).
+    pub props: crate::tree::Props<'f>,
 }
