@@ -489,6 +489,7 @@ fn entry(
         schema_instance: &wrapped,
         schemas: walk.schemas,
         failed: &failed,
+        command_line: Default::default(),
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

@@ -82,9 +82,15 @@ pub struct EntryContext<'e, 'a> {
     pub schemas: &'static crate::schema::Schemas,
     /// Pointers of the values whose expansion failed (reported already, not checked again).
     pub failed: &'e HashSet<String>,
+    /// [`EntryContext::command_line`], read once for the ten rules that ask
+    /// (`Default::default()` where the context is built).
+    pub command_line: std::cell::OnceCell<Option<CommandLine<'e>>>,
 }
 
-impl<'a> EntryContext<'_, 'a> {
+/// The resolved `command` and its string `args` with their indices.
+pub type CommandLine<'e> = (&'e str, Vec<(usize, &'e str)>);
+
+impl<'e, 'a> EntryContext<'e, 'a> {
     /// The last property named `key` (the one every JSON parser keeps), with its key's span;
     /// `null` counts as absent, as clients treat it (the schema reports it where it is wrong).
     pub fn field(&self, key: &str) -> Option<(Span, &jsonc_parser::ast::Value<'a>)> {
@@ -121,10 +127,17 @@ impl<'a> EntryContext<'_, 'a> {
 
     /// The resolved `command` and the resolved string `args` after it (a non-string argument
     /// is left out of the list but keeps its index for [`EntryContext::arg_span`]).
-    pub fn command_line(&self) -> Option<(&str, Vec<(usize, &str)>)> {
-        let command = self.resolved.get("command")?.as_str()?;
-        let args = self
-            .resolved
+    pub fn command_line(&self) -> Option<(&'e str, &[(usize, &'e str)])> {
+        self.command_line
+            .get_or_init(|| self.read_command_line())
+            .as_ref()
+            .map(|(command, args)| (*command, args.as_slice()))
+    }
+
+    fn read_command_line(&self) -> Option<CommandLine<'e>> {
+        let resolved: &'e serde_json::Map<String, serde_json::Value> = self.resolved;
+        let command = resolved.get("command")?.as_str()?;
+        let args = resolved
             .get("args")
             .and_then(serde_json::Value::as_array)
             .map(|args| {

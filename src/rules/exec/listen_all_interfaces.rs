@@ -128,7 +128,7 @@ impl Check for ListenAllInterfaces {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        if let Some(run) = docker::parse(command, &args) {
+        if let Some(run) = docker::parse(command, args) {
             for o in &run.options {
                 let (index, what) = (o.value_index.unwrap_or(o.index), o.name);
                 let port = match (what, o.value) {
