@@ -490,6 +490,7 @@ fn entry(
         schemas: walk.schemas,
         failed: &failed,
         command_line: Default::default(),
+        env_vars: Default::default(),
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

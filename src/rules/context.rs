@@ -85,6 +85,18 @@ pub struct EntryContext<'e, 'a> {
     /// [`EntryContext::command_line`], read once for the ten rules that ask
     /// (`Default::default()` where the context is built).
     pub command_line: std::cell::OnceCell<Option<CommandLine<'e>>>,
+    /// `crate::rules::exec::env_vars`, read once for the exec/ rules that ask
+    /// (`Default::default()` where the context is built).
+    pub env_vars: std::cell::OnceCell<Vec<EnvVar<'e>>>,
+}
+
+/// One `env` variable of an entry: its name and the span of its key as written, its
+/// resolved value and the span of the value as written.
+pub struct EnvVar<'e> {
+    pub name: &'e str,
+    pub key_span: Span,
+    pub value: &'e str,
+    pub value_span: Span,
 }
 
 /// The resolved `command` and its string `args` with their indices.

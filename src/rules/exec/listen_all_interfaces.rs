@@ -109,7 +109,7 @@ impl Check for ListenAllInterfaces {
                     at_env(
                         cx,
                         &LISTEN_ALL_INTERFACES,
-                        &var,
+                        var,
                         true,
                         format!(
                             "server `{}` listens on every network interface (`{}={}`): anyone on \

@@ -126,7 +126,7 @@ impl Check for SecurityDisabled {
                 at_env(
                     cx,
                     &SECURITY_DISABLED,
-                    &var,
+                    var,
                     true,
                     format!("server `{}`: `{}` {what}", cx.name, var.name),
                 )
