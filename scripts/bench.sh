@@ -4,7 +4,10 @@
 # secret), next to python's json.load of the same file and, when installed, its peers.
 # Not part of CI. Usage: scripts/bench.sh [RUNS] (default 7; hyperfine required)
 #   peers: PEERS=/path/with/bin scripts/bench.sh    (detect-secrets, check-jsonschema, ripsecrets,
-#          secretlint, ajv, jq are looked up in $PEERS and on PATH)
+#          secretlint, ajv, jq, gitleaks are looked up in $PEERS and on PATH; a missing one is
+#          named and skipped; `gitleaks dir PATH` scans files without git history since v8.19.0,
+#          --no-banner and --log-level are its root flags: github.com/gitleaks/gitleaks README and
+#          cmd/root.go at v8.22.0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -58,9 +61,13 @@ for n in 10 20000 100000; do
               "ajv validate --spec=draft2020 -s $root/schema/mcp-servers.schema.json -d mcp-servers.json" \
               "secretlint --secretlintrc $tmp/.secretlintrc.json mcp-servers.json" "ripsecrets mcp-servers.json" \
               "detect-secrets scan mcp-servers.json" \
+              "gitleaks dir --no-banner --log-level error mcp-servers.json" \
               "check-jsonschema --schemafile $root/schema/mcp-servers.schema.json mcp-servers.json"; do
     exe=${peer%% *}
-    command -v "$exe" >/dev/null || continue
+    if ! command -v "$exe" >/dev/null; then
+      [[ $n -eq 10 ]] && printf '         %-16s not installed, skipped\n' "$exe"
+      continue
+    fi
     # The slowest peers are timed once on the large corpora.
     r=$runs; [[ $n -gt 10 ]] && r=1
     if [[ $n -eq 100000 && ( $exe == detect-secrets || $exe == check-jsonschema ) ]]; then continue; fi

@@ -1,7 +1,9 @@
 //! The parsed tree: JSON pointers, look-ups by pointer (the one way from a value to its span),
 //! and the offsets of decoded string bytes in the file.
 
-use jsonc_parser::ast::{ObjectProp, StringLit, Value};
+use std::fmt::Write as _;
+
+use jsonc_parser::ast::{Object, ObjectProp, StringLit, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
@@ -64,8 +66,7 @@ impl<'p> Path<'p> {
             }
             Path::Index(parent, index) => {
                 parent.write_pointer(out);
-                out.push('/');
-                out.push_str(&index.to_string());
+                let _ = write!(out, "/{index}");
             }
         }
     }
@@ -74,6 +75,10 @@ impl<'p> Path<'p> {
 /// Appends `/segment` to a pointer, escaping `~` as `~0` and `/` as `~1`.
 pub fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -141,6 +146,44 @@ pub fn number(raw: &str) -> Option<serde_json::Number> {
 pub enum Step<'s> {
     Key(&'s str),
     Index(usize),
+}
+
+/// Properties looked up by name, the last one winning as it does for every JSON parser. An
+/// object with many properties (the map of servers) is indexed on its first look-up, so that
+/// a file hook looking up one entry per finding stays linear in the size of the file.
+#[derive(Default)]
+pub struct Props<'f> {
+    indexed: std::sync::Mutex<
+        std::collections::HashMap<usize, std::collections::HashMap<&'f str, usize>>,
+    >,
+}
+
+impl<'f> Props<'f> {
+    /// Below this many properties a scan costs less than an index.
+    const SCAN: usize = 32;
+
+    /// The last property of `object` named `name`.
+    pub fn last<'a>(&self, object: &'f Object<'a>, name: &str) -> Option<&'f ObjectProp<'a>> {
+        let props = &object.properties;
+        if props.len() < Self::SCAN {
+            return props.iter().rev().find(|p| p.name.as_str() == name);
+        }
+        let mut indexed = self
+            .indexed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let index = indexed
+            .entry(std::ptr::from_ref(object) as usize)
+            .or_insert_with(|| {
+                // A later duplicate overwrites an earlier one: the last wins.
+                props
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.name.as_str(), i))
+                    .collect()
+            });
+        index.get(name).map(|&i| &props[i])
+    }
 }
 
 /// The node a path leads to, and the span of the key that holds it (when it is a property).
@@ -306,6 +349,30 @@ pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn props_find_the_last_of_duplicates_small_or_indexed() {
+        for n in [3, 100] {
+            let mut text = String::from("{");
+            for i in 0..n {
+                text.push_str(&format!("\"k{i}\": {i}, "));
+            }
+            text.push_str("\"k1\": \"last\", \"a/b\": 0}");
+            let parsed =
+                jsonc_parser::parse_to_ast(&text, &Default::default(), &Default::default())
+                    .unwrap();
+            let Some(Value::Object(root)) = &parsed.value else {
+                panic!("an object")
+            };
+            let props = Props::default();
+            for _ in 0..2 {
+                let last = props.last(root, "k1").unwrap();
+                assert!(matches!(&last.value, Value::StringLit(s) if s.value == "last"));
+                assert!(props.last(root, "a/b").is_some());
+                assert!(props.last(root, "missing").is_none());
+            }
+        }
+    }
 
     #[test]
     fn string_offsets_go_through_escapes() {

@@ -182,7 +182,8 @@ impl<'x> Expander<'x> {
                     .push(((*name).to_owned(), at(span.clone()), path.pointer()));
             }
         }
-        if !events.is_empty() {
+        // A use raises no finding of its own: the pointer is built only for the other events.
+        if events.iter().any(|e| !matches!(e, Event::Used { .. })) {
             let pointer = path.pointer();
             let place = Place {
                 id: self.id,

@@ -64,6 +64,9 @@ struct Defined {
     value: String,
     file: FileId,
     key_span: Span,
+    /// Whether the value is a placeholder (`secrets::fake::is_placeholder`), judged once here
+    /// rather than at every reference to it.
+    placeholder: bool,
 }
 
 /// How the env files of a set were chosen, for the help of an undefined variable.
@@ -264,6 +267,7 @@ impl Environment {
             set.values.insert(
                 entry.name,
                 Defined {
+                    placeholder: crate::secrets::fake::is_placeholder(&value),
                     value,
                     file: id,
                     key_span: entry.key_span,
@@ -387,7 +391,7 @@ impl Environment {
             return None;
         }
         let d = set.values.get(name)?;
-        crate::secrets::fake::is_placeholder(&d.value).then(|| {
+        d.placeholder.then(|| {
             (
                 d.file,
                 d.key_span,

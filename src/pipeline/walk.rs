@@ -102,6 +102,7 @@ pub(super) fn check_config(
             apps: &walk.apps,
             oauth: &oauth_options,
             secrets: &found.all,
+            props: crate::tree::Props::default(),
         };
         crate::rules::run_file_hooks(&cx, &mut out);
     }
@@ -466,7 +467,7 @@ fn entry(
                 let here = Path::Key(&env_path, key);
                 let value = first.expand(lit, &here, out);
                 first.resolved.insert(lit.range.start, value.clone());
-                if first.failed.contains(&here.pointer()) {
+                if !first.failed.is_empty() && first.failed.contains(&here.pointer()) {
                     // Reported where it failed: an empty value there is not a second finding.
                     scope_failed.insert(key.to_owned());
                 }
@@ -524,6 +525,8 @@ fn entry(
         schemas: walk.schemas,
         failed: &failed,
         advisories: walk.advisories,
+        command_line: Default::default(),
+        env_vars: Default::default(),
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

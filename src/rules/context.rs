@@ -84,9 +84,27 @@ pub struct EntryContext<'e, 'a> {
     pub failed: &'e HashSet<String>,
     /// The advisories packages are checked against (shipped, and `--advisories`).
     pub advisories: &'e crate::supply::osv::Advisories,
+    /// [`EntryContext::command_line`], read once for the ten rules that ask
+    /// (`Default::default()` where the context is built).
+    pub command_line: std::cell::OnceCell<Option<CommandLine<'e>>>,
+    /// `crate::rules::exec::env_vars`, read once for the exec/ rules that ask
+    /// (`Default::default()` where the context is built).
+    pub env_vars: std::cell::OnceCell<Vec<EnvVar<'e>>>,
 }
 
-impl<'a> EntryContext<'_, 'a> {
+/// One `env` variable of an entry: its name and the span of its key as written, its
+/// resolved value and the span of the value as written.
+pub struct EnvVar<'e> {
+    pub name: &'e str,
+    pub key_span: Span,
+    pub value: &'e str,
+    pub value_span: Span,
+}
+
+/// The resolved `command` and its string `args` with their indices.
+pub type CommandLine<'e> = (&'e str, Vec<(usize, &'e str)>);
+
+impl<'e, 'a> EntryContext<'e, 'a> {
     /// The last property named `key` (the one every JSON parser keeps), with its key's span;
     /// `null` counts as absent, as clients treat it (the schema reports it where it is wrong).
     pub fn field(&self, key: &str) -> Option<(Span, &jsonc_parser::ast::Value<'a>)> {
@@ -123,10 +141,17 @@ impl<'a> EntryContext<'_, 'a> {
 
     /// The resolved `command` and the resolved string `args` after it (a non-string argument
     /// is left out of the list but keeps its index for [`EntryContext::arg_span`]).
-    pub fn command_line(&self) -> Option<(&str, Vec<(usize, &str)>)> {
-        let command = self.resolved.get("command")?.as_str()?;
-        let args = self
-            .resolved
+    pub fn command_line(&self) -> Option<(&'e str, &[(usize, &'e str)])> {
+        self.command_line
+            .get_or_init(|| self.read_command_line())
+            .as_ref()
+            .map(|(command, args)| (*command, args.as_slice()))
+    }
+
+    fn read_command_line(&self) -> Option<CommandLine<'e>> {
+        let resolved: &'e serde_json::Map<String, serde_json::Value> = self.resolved;
+        let command = resolved.get("command")?.as_str()?;
+        let args = resolved
             .get("args")
             .and_then(serde_json::Value::as_array)
             .map(|args| {
@@ -209,4 +234,7 @@ pub struct FileContext<'f, 'a> {
     pub oauth: &'f crate::oauth::OAuthOptions,
     /// What the secret scan found in the file, one per place, in the order of the text.
     pub secrets: &'f [crate::secrets::Finding],
+    /// Look-ups by name in the file's objects (indexed once: a hook may look up one entry per
+    /// finding among 100,000 servers).
+    pub props: crate::tree::Props<'f>,
 }

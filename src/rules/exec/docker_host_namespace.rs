@@ -99,7 +99,7 @@ impl Check for DockerHostNamespace {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        let Some(run) = docker::parse(command, &args) else {
+        let Some(run) = docker::parse(command, args) else {
             return;
         };
         for o in &run.options {

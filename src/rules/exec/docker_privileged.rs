@@ -103,7 +103,7 @@ impl Check for DockerPrivileged {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        let Some(run) = docker::parse(command, &args) else {
+        let Some(run) = docker::parse(command, args) else {
             return;
         };
         let mut report = |index: usize, label: &str, why: String, help: String, sev: Severity| {

@@ -255,14 +255,14 @@ impl Check for EnvCodeLoading {
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
         for var in env_vars(cx) {
-            let Some((severity, what, help)) = judge(&var) else {
+            let Some((severity, what, help)) = judge(var) else {
                 continue;
             };
             out.push(
                 at_env(
                     cx,
                     &ENV_CODE_LOADING,
-                    &var,
+                    var,
                     true,
                     format!(
                         "server `{}`: {what}; code that runs before the server's own, with its \

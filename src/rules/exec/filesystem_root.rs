@@ -168,7 +168,7 @@ impl Check for FilesystemRoot {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        if let Some(run) = docker::parse(command, &args) {
+        if let Some(run) = docker::parse(command, args) {
             let image = run
                 .image
                 .as_ref()

@@ -109,7 +109,7 @@ impl Check for ListenAllInterfaces {
                     at_env(
                         cx,
                         &LISTEN_ALL_INTERFACES,
-                        &var,
+                        var,
                         true,
                         format!(
                             "server `{}` listens on every network interface (`{}={}`): anyone on \
@@ -128,7 +128,7 @@ impl Check for ListenAllInterfaces {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        if let Some(run) = docker::parse(command, &args) {
+        if let Some(run) = docker::parse(command, args) {
             for o in &run.options {
                 let (index, what) = (o.value_index.unwrap_or(o.index), o.name);
                 let port = match (what, o.value) {

@@ -27,28 +27,37 @@ pub fn program(command: &str) -> String {
     lower.strip_suffix(".exe").unwrap_or(&lower).to_owned()
 }
 
-/// One `env` variable of an entry: its name and the span of its key as written, its
-/// resolved value and the span of the value as written.
-pub struct EnvVar<'e> {
-    pub name: &'e str,
-    pub key_span: Span,
-    pub value: &'e str,
-    pub value_span: Span,
-}
+pub use crate::rules::context::EnvVar;
 
 /// The entry's `env` variables with string values, as resolved (those whose expansion failed
-/// are left out: they were reported already).
-pub fn env_vars<'e>(cx: &'e EntryContext) -> Vec<EnvVar<'e>> {
-    let Some((_, jsonc_parser::ast::Value::Object(map))) = cx.field("env") else {
+/// are left out: they were reported already). Read once per entry.
+pub fn env_vars<'c, 'e>(cx: &'c EntryContext<'e, '_>) -> &'c [EnvVar<'e>] {
+    cx.env_vars.get_or_init(|| read_env_vars(cx))
+}
+
+fn read_env_vars<'e>(cx: &EntryContext<'e, '_>) -> Vec<EnvVar<'e>> {
+    // The last `env` that is not null, as `EntryContext::field` finds it.
+    let node: &'e jsonc_parser::ast::Object = cx.node;
+    let Some(jsonc_parser::ast::Value::Object(map)) = node
+        .properties
+        .iter()
+        .rev()
+        .find(|p| p.name.as_str() == "env")
+        .map(|p| &p.value)
+    else {
         return Vec::new();
     };
-    let resolved = cx.resolved.get("env").and_then(|e| e.as_object());
+    let resolved: &'e serde_json::Map<String, serde_json::Value> = cx.resolved;
+    let resolved = resolved.get("env").and_then(|e| e.as_object());
     let mut out = Vec::new();
     for prop in &map.properties {
         let name = prop.name.as_str();
-        let pointer = format!("{}/{}", cx.pointer("env"), escape(name));
-        if cx.failed.contains(&pointer) {
-            continue;
+        // The pointer is built only when some expansion of the entry failed.
+        if !cx.failed.is_empty() {
+            let pointer = format!("{}/{}", cx.pointer("env"), escape(name));
+            if cx.failed.contains(&pointer) {
+                continue;
+            }
         }
         let Some(value) = resolved.and_then(|r| r.get(name)).and_then(|v| v.as_str()) else {
             continue;

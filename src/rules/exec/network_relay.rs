@@ -62,7 +62,7 @@ impl Check for NetworkRelay {
             return;
         };
         let prog = program(command);
-        if !RELAYS.contains(&prog.as_str()) || local_socket(&args) {
+        if !RELAYS.contains(&prog.as_str()) || local_socket(args) {
             return;
         }
         let remote = cx

@@ -126,7 +126,7 @@ impl Check for SecurityDisabled {
                 at_env(
                     cx,
                     &SECURITY_DISABLED,
-                    &var,
+                    var,
                     true,
                     format!("server `{}`: `{}` {what}", cx.name, var.name),
                 )
@@ -172,7 +172,7 @@ impl Check for SecurityDisabled {
                          (`--allow-net=api.example.com`, `--allow-read=./data`)"
                     ),
                 )
-            } else if seen_mcp_remote && arg == "--allow-http" && !loopback_only(&args) {
+            } else if seen_mcp_remote && arg == "--allow-http" && !loopback_only(args) {
                 (
                     "the HTTPS requirement of mcp-remote (tokens may cross the network in plain \
                      text)",

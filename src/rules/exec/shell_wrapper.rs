@@ -62,7 +62,7 @@ impl Check for ShellWrapper {
             return;
         };
         // Indices as written, so that spans and pointers name the argument itself.
-        let (index, args): (Vec<usize>, Vec<&str>) = args.into_iter().unzip();
+        let (index, args): (Vec<usize>, Vec<&str>) = args.iter().copied().unzip();
         let Some(flag) = args.iter().position(|a| shell.takes_script(a)) else {
             return;
         };

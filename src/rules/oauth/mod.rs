@@ -147,6 +147,7 @@ mod tests {
             apps,
             oauth: options,
             secrets: &[],
+            props: crate::tree::Props::default(),
         };
         let mut out = Vec::new();
         crate::rules::run_file_hooks(&cx, &mut out);

@@ -80,6 +80,10 @@ impl Check for Schema {
             );
             return;
         }
+        // Most entries are valid: nothing is named or looked up for them.
+        if cx.schemas.validator().is_valid(cx.schema_instance) {
+            return;
+        }
         let target = Validated {
             id: cx.id,
             node: cx.value,

@@ -113,11 +113,7 @@ fn docker_env_name(cx: &FileContext, pointer: &str) -> Option<String> {
     let mut object = cx.root;
     for segment in entry.split('/').skip(1) {
         let segment = crate::tree::unescape_segment(segment);
-        let prop = object
-            .properties
-            .iter()
-            .rev()
-            .find(|p| p.name.as_str() == segment)?;
+        let prop = cx.props.last(object, &segment)?;
         object = match &prop.value {
             Value::Object(o) => o,
             _ => return None,

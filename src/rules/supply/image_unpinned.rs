@@ -77,7 +77,7 @@ impl Check for ImageUnpinned {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        let Some(image) = docker::parse(command, &args).and_then(|run| run.image) else {
+        let Some(image) = docker::parse(command, args).and_then(|run| run.image) else {
             return;
         };
         if image.digest.is_some() {

@@ -25,7 +25,7 @@ fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
         Some((command, args)) if args.is_empty() && command.trim().contains(' ') => {
             package::parse("sh", &[(IN_COMMAND, "-c"), (IN_COMMAND, command)])
         }
-        Some((command, args)) => package::parse(command, &args),
+        Some((command, args)) => package::parse(command, args),
         None => Launches::default(),
     };
     let tokenish = |s: &str| {
@@ -35,7 +35,7 @@ fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
     // The value of a flag named like a secret (`npx --api-key <key> …`: the runner's parser
     // may take an unknown flag for a switch) is a secret, never a package to quote.
     let after_secret_flag = |index: usize| {
-        let args = cx.command_line().map(|(_, args)| args).unwrap_or_default();
+        let args = cx.command_line().map_or(&[][..], |(_, args)| args);
         index.checked_sub(1).is_some_and(|before| {
             args.iter().any(|&(i, a)| {
                 i == before && a.starts_with('-') && crate::secrets::is_secret_name(a)
@@ -73,8 +73,8 @@ fn at(cx: &EntryContext, rule: &'static Rule, index: usize, message: String) -> 
 fn write_as(cx: &EntryContext, pkg: &Package, new: &str) -> String {
     let whole = cx
         .command_line()
-        .and_then(|(_, args)| args.into_iter().find(|(i, _)| *i == pkg.index))
-        .map(|(_, a)| a);
+        .and_then(|(_, args)| args.iter().find(|(i, _)| *i == pkg.index))
+        .map(|&(_, a)| a);
     if pkg.index == IN_COMMAND {
         return format!("replace `{}` with `{new}` in `command`", pkg.spec);
     }
