@@ -3,6 +3,7 @@
 //! (suppressions, severities, selection, baseline) in [`policy`].
 
 pub mod policy;
+mod raw;
 mod read;
 mod report;
 mod shape;
@@ -18,7 +19,7 @@ use crate::parse::Dialect;
 use crate::source::SourceFile;
 
 pub use read::{DEFAULT_MAX_FILE_SIZE, DEFAULT_NAMES, Input, find_default_config};
-pub use report::{Options, ReadError, Report, Resolved};
+pub use report::{Looked, Options, ReadError, Report, Resolved, Status};
 pub use shape::{servers_in, servers_in_mut, servers_key_in};
 
 /// How a config is parsed: JSONC when its client accepts comments, when its name ends in
@@ -46,12 +47,22 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
             Ok(Err(size)) => {
                 let id = report.files.len();
                 report.files.push(SourceFile::new(input.name(), ""));
-                report
-                    .inputs
-                    .push((id, options.clients.for_path(&input.name())));
+                report.inputs.push((id, client_of(input, options)));
                 report
                     .diagnostics
                     .push(crate::rules::parse::too_large::diagnostic(id, size, limit));
+                continue;
+            }
+            Err(error) if matches!(input, Input::Found { .. }) => {
+                let id = report.files.len();
+                report.files.push(SourceFile::new(input.name(), ""));
+                report.inputs.push((id, client_of(input, options)));
+                report
+                    .diagnostics
+                    .push(crate::rules::parse::unreadable::diagnostic(
+                        id,
+                        &error.to_string(),
+                    ));
                 continue;
             }
             Err(error) => {
@@ -87,6 +98,18 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
     report
 }
 
+/// The client a config is read as: `--client`, else the client whose place it was found at,
+/// else as `.mcplint.json` and its path say.
+fn client_of(input: &Input, options: &Options) -> &'static Client {
+    match input {
+        Input::Found {
+            client: Some(client),
+            ..
+        } if options.clients.forced.is_none() => client,
+        _ => options.clients.for_path(&input.name()),
+    }
+}
+
 fn check_one(
     report: &mut Report,
     env: &mut Environment,
@@ -96,7 +119,7 @@ fn check_one(
 ) {
     let id = report.files.len();
     let name = input.name();
-    let client = options.clients.for_path(&name);
+    let client = client_of(input, options);
     report.inputs.push((id, client));
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -120,7 +143,7 @@ fn check_one(
             let mut file = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
             file.utf8 = false;
             report.files.push(file);
-            walk::raw_scan(report, id);
+            raw::raw_scan(report, id);
             return;
         }
     };

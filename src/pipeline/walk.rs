@@ -106,7 +106,7 @@ pub(super) fn check_config(
     file.comments = comments;
     let moves = found.moves;
     if broken {
-        raw_scan(report, id);
+        super::raw::raw_scan(report, id);
     } else {
         file.mask_with(mask_found, moves.iter().map(|m| m.span).collect());
     }
@@ -122,34 +122,6 @@ pub(super) fn check_config(
             secrets,
             raw,
         });
-    }
-}
-
-/// A config that does not parse (or is not UTF-8): the provider formats that identify
-/// themselves by a literal prefix are looked for in the raw text, and the code frames are
-/// masked from the text alone.
-pub(super) fn raw_scan(report: &mut Report, id: FileId) {
-    let file = &report.files[id];
-    let found: Vec<_> = crate::secrets::tokens::find(&file.text)
-        .into_iter()
-        .filter(|m| !m.provider.prefixes.is_empty())
-        .collect();
-    for m in &found {
-        let span = Span::new(m.range.start, m.range.end);
-        let shown = crate::secrets::redact(&file.text[m.range.clone()]);
-        report.diagnostics.push(crate::rules::secret::provider::raw(
-            m.provider, id, span, &shown,
-        ));
-    }
-    let spans = found
-        .iter()
-        .map(|m| Span::new(m.range.start, m.range.end))
-        .collect();
-    // An empty file has nothing the JSON-aware rules could have read.
-    let empty = file.text.trim().is_empty();
-    report.files[id].mask_with(mask_found, spans);
-    if !empty {
-        report.raw_scanned.push(id);
     }
 }
 
@@ -243,6 +215,7 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
     let mut resolved = serde_json::Map::new();
     walk.inputs = declared_inputs(root);
     let keys = shape::server_keys(root, walk.client);
+    let state = walk.client.state_file(&file.name);
     match keys.read {
         None if walk.client.roots.value.is_empty() => {
             servers(walk, root, &root_path, out, &mut resolved);
@@ -289,6 +262,14 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                         ));
                         walk.scan_only(other, &path, out)
                     }
+                    // A state file (`~/.claude.json`): only the servers of its members.
+                    (_, Node::Object(members)) if state.and_then(|f| f.nested) == Some(name) => {
+                        nested_servers(walk, members, &path, key, out)
+                    }
+                    // Nothing else in a state file is looked at: it is the client's own state.
+                    (_, value) if state.is_some() => {
+                        walk.conv.convert(value, &path, &mut Vec::new())
+                    }
                     // Other top-level keys are the client's own settings, kept as written.
                     (_, value) => walk.scan_only(value, &path, out),
                 };
@@ -297,6 +278,45 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                 }
             }
         }
+    }
+    serde_json::Value::Object(resolved)
+}
+
+/// The servers under `key` in each member of `members` (Claude Code's
+/// `projects.<path>.mcpServers`); the rest of each member is not looked at.
+fn nested_servers(
+    walk: &mut Walk,
+    members: &Object,
+    path: &Path,
+    key: &str,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let mut resolved = serde_json::Map::new();
+    for member in &members.properties {
+        let name = member.name.as_str();
+        let member_path = Path::Key(path, name);
+        let Node::Object(fields) = &member.value else {
+            continue;
+        };
+        let mut kept = serde_json::Map::new();
+        for field in fields.properties.iter().filter(|p| p.name.as_str() == key) {
+            let servers_path = Path::Key(&member_path, key);
+            match &field.value {
+                Node::Object(map) => {
+                    let mut entries = serde_json::Map::new();
+                    servers(walk, map, &servers_path, out, &mut entries);
+                    kept.insert(key.to_owned(), serde_json::Value::Object(entries));
+                }
+                other => out.push(invalid_type::at_node(
+                    walk.conv.id,
+                    other,
+                    &servers_path,
+                    &format!("`{key}` must be an object of servers"),
+                    &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
+                )),
+            }
+        }
+        resolved.insert(name.to_owned(), serde_json::Value::Object(kept));
     }
     serde_json::Value::Object(resolved)
 }
