@@ -158,13 +158,19 @@ fn every_client_is_found_at_its_place(os: &'static str) {
         inputs.contains(&(kiro, "kiro".into(), "not-found".into())),
         "{os}: {inputs:#?}"
     );
-    // Every client that has a place on this system is listed, each entry with a status.
+    // Every client that has a place on this system is listed, each entry with a status, and
+    // has a config in the fake home (Kiro aside): a new client's places must be added here.
     for client in mcplint::clients::CLIENTS {
         let os = mcplint::clients::Os::from_name(os).unwrap();
         if !client.user.on(os).is_empty() {
             assert!(
                 inputs.iter().any(|i| i.1 == client.id),
                 "{} not listed",
+                client.id
+            );
+            assert!(
+                client.id == "kiro" || layout.files.iter().any(|(c, _)| *c == client.id),
+                "{}: add its config to the fake {os:?} home of this test",
                 client.id
             );
         }
