@@ -33,7 +33,8 @@ impl Transport {
         let has = |k: &str| entry.get(k).is_some_and(|v| !v.is_null());
         if let Some(t) = entry.get("type").and_then(Value::as_str) {
             match client.transport(t) {
-                Some(Kind::Stdio) => return Transport::Stdio,
+                // The walk leaves a built-in entry alone; it has no server fields to check.
+                Some(Kind::Stdio | Kind::Builtin) => return Transport::Stdio,
                 Some(Kind::Remote) => return Transport::Remote,
                 None if t == "stdio" => return Transport::Stdio,
                 None if REMOTE_TYPES.contains(&t) => return Transport::Remote,
@@ -46,7 +47,7 @@ impl Transport {
             .iter()
             .chain(URL_FIELDS)
             .any(|k| has(k));
-        if has("command") {
+        if has(client.command_field()) {
             Transport::Stdio
         } else if url || has("headers") {
             Transport::Remote
@@ -178,7 +179,8 @@ pub fn client_schema(client: &Client) -> Value {
             "additionalProperties": false,
         });
         match kind {
-            Kind::Stdio => branch["required"] = serde_json::json!(["command"]),
+            Kind::Stdio => branch["required"] = serde_json::json!([client.command_field()]),
+            Kind::Builtin => {}
             Kind::Remote => {
                 let urls: Vec<&str> = client
                     .url_fields
@@ -375,7 +377,10 @@ mod tests {
             assert!(jsonschema::meta::is_valid(&schema), "{}", client.id);
             let schemas = for_client(client);
             // A minimal stdio entry of each client passes its own schema.
-            let entry = json!({ "command": "npx" });
+            let mut entry = json!({ client.command_field(): "npx" });
+            if client.id == "goose" {
+                entry["type"] = json!("stdio");
+            }
             let wrapped = schemas.wrap(&Part::Stdio, entry);
             assert!(schemas.validator().is_valid(&wrapped), "{}", client.id);
         }

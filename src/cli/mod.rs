@@ -127,6 +127,12 @@ fn clients_table() -> String {
                 [] => "any: a bare map, mcpServers, servers".to_owned(),
                 roots => roots.join(" | "),
             };
+            let root = match c.servers.value {
+                crate::clients::Servers::List { name_field } => {
+                    format!("{root} (a list, each named by `{name_field}`)")
+                }
+                crate::clients::Servers::Map => root,
+            };
             let transports: Vec<String> = c
                 .transports
                 .value
@@ -134,6 +140,7 @@ fn clients_table() -> String {
                 .map(|(n, k)| match k {
                     Kind::Stdio => n.to_string(),
                     Kind::Remote => format!("{n}*"),
+                    Kind::Builtin => format!("({n})"),
                 })
                 .collect();
             let g = c.grammar.value;

@@ -2,7 +2,9 @@
 //! `~/.aws/amazonq/mcp.json`; workspace servers win. The CLI reads them only while the agent's
 //! `useLegacyMcpJson` is true (the default). The open-source CLI is now Kiro CLI (see kiro.rs).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// The two paths.
@@ -28,6 +30,8 @@ pub static AMAZON_Q: Client = Client {
     files: Fact::cited(&[".amazonq/mcp.json", ".aws/amazonq/mcp.json"], PATHS),
     // CONFIG: `mcpServers` is required; other root keys are ignored.
     roots: Fact::cited(&["mcpServers"], CONFIG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CONFIG),
     // CONFIG: `serde_json`, strict JSON.
     comments: Fact::cited(false, CONFIG),
     // TOOL `TransportType`: `stdio` (the default) and `http`; no SSE.

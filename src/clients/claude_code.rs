@@ -1,7 +1,7 @@
 //! Claude Code: the project's `.mcp.json`, `~/.claude.json` and the managed `managed-mcp.json`.
 
 use super::model::{
-    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, StateFile, Untyped, UserFiles,
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, StateFile, Untyped, UserFiles,
 };
 use super::places::{Base, Place};
 
@@ -37,6 +37,8 @@ pub static CLAUDE_CODE: Client = Client {
     // MCP examples; CHANGELOG 2.1.144: a `.mcp.json` with VS Code's `"servers"` key is a
     // configuration error.
     roots: Fact::cited(&["mcpServers"], CHANGELOG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CHANGELOG),
     // Not documented: read as strict JSON.
     comments: Fact::unconfirmed(false, MCP),
     // MCP: `stdio` (the default), `http` (`streamable-http` accepted as an alias), `sse`, `ws`.

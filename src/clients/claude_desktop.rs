@@ -1,7 +1,9 @@
 //! Claude Desktop (the chat app): `claude_desktop_config.json` in the app's config folder.
 //! Closed source; a single user-level file of stdio servers, nothing expanded in it.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// https://modelcontextprotocol.io/docs/develop/connect-local-servers (Anthropic-maintained;
@@ -28,6 +30,8 @@ pub static CLAUDE_DESKTOP: Client = Client {
     files: Fact::cited(&["claude_desktop_config.json"], LOCAL),
     // LOCAL examples.
     roots: Fact::cited(&["mcpServers"], LOCAL),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, LOCAL),
     // Not documented; a third-party guide (mcpbundles.com/blog/claude-desktop-mcp) reports a
     // trailing comma made the app ignore the file: treated as strict JSON.
     comments: Fact::unconfirmed(

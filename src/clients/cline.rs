@@ -2,7 +2,9 @@
 //! `cline_mcp_settings.json`, now `~/.cline/data/settings/`, formerly in VS Code's global
 //! storage (`saoudrizwan.claude-dev/settings/`) or `<Documents>/Cline/MCP/` (migrated 2026-06).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// The zod schema of the file and of a server entry.
@@ -50,6 +52,8 @@ pub static CLINE: Client = Client {
     files: Fact::cited(&["cline_mcp_settings.json"], DISK),
     // SCHEMAS McpSettingsSchema: `{ mcpServers: record }`; other root keys are stripped.
     roots: Fact::cited(&["mcpServers"], SCHEMAS),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, SCHEMAS),
     // HUB: `JSON.parse`; a syntax error → "Invalid JSON in MCP settings file", no servers.
     comments: Fact::cited(false, HUB),
     // CONSTANTS. `http` and `streamable-http` are rejected, and any schema error rejects the

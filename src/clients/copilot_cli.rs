@@ -4,7 +4,9 @@
 //! `.mcp.json` is not listed in `files`: Claude Code owns that name here, and the two read it
 //! alike (`mcpServers`, `${VAR}`), though Copilot also accepts `local` and needs `tools`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// github/docs content/copilot/how-tos/copilot-cli/customize-copilot/add-mcp-servers.md
@@ -29,6 +31,8 @@ pub static COPILOT_CLI: Client = Client {
     files: Fact::cited(&[".copilot/mcp-config.json", ".github/mcp.json"], ADD),
     // ADD examples; project files use "the same" format.
     roots: Fact::cited(&["mcpServers"], ADD),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, ADD),
     // DIR says JSONC for `settings.json` only; not stated for `mcp-config.json`.
     comments: Fact::unconfirmed(false, DIR),
     // REF "Transport types": `local` / `stdio` (the same), `http` (Streamable HTTP), `sse`.

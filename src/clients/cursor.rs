@@ -4,7 +4,9 @@
 //! every fact here is unconfirmed (a third-party note quoting the page, or VS Code's reader of
 //! Cursor files), so no rule resting on it reports more than `info`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// https://cursor.com/docs/mcp: only the intro and the transport table were read.
@@ -24,6 +26,8 @@ pub static CURSOR: Client = Client {
     files: Fact::unconfirmed(&[".cursor/mcp.json"], QUOTE),
     // Every example; VSC_NATIVE reads `parsed.mcpServers`.
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
+    // A map of servers keyed by name.
+    servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC's table names stdio, SSE and Streamable HTTP, but no `type` values. QUOTE shows

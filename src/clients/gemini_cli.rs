@@ -1,7 +1,9 @@
 //! Gemini CLI: `~/.gemini/settings.json` and a project's `.gemini/settings.json` (ignored in an
 //! untrusted folder), plus the system settings file. Servers are under `mcpServers`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// https://geminicli.com/docs/reference/configuration (the repo's own docs).
@@ -38,6 +40,8 @@ pub static GEMINI_CLI: Client = Client {
     ),
     // MCP_DOC: `mcpServers` (name → server); the `mcp` object holds allowed/excluded lists.
     roots: Fact::cited(&["mcpServers"], MCP_DOC),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, MCP_DOC),
     // SETTINGS: `JSON.parse(stripJsonComments(content))`: comments yes; trailing commas are not
     // stripped by that call (no options passed), so they are a parse error.
     comments: Fact::cited(true, SETTINGS),

@@ -1,7 +1,9 @@
 //! Kiro (IDE and CLI; closed source): `.kiro/settings/mcp.json` in a workspace and in the home
 //! folder; workspace servers win on merge (CLI: agent > project > global).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// IDE docs.
@@ -21,6 +23,8 @@ pub static KIRO: Client = Client {
     files: Fact::cited(&[".kiro/settings/mcp.json"], KI),
     // KI, KC "Configuration file structure".
     roots: Fact::cited(&["mcpServers"], KI),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, KI),
     // Not documented: assumed strict JSON.
     comments: Fact::unconfirmed(false, KI),
     // KI/KC document no `type`. THIRD shows `"type": "http"`; Amazon Q CLI reads `stdio`/`http`.

@@ -2,7 +2,9 @@
 //! merged in order; no default path). MCPHub.nvim, its Neovim front end, passes
 //! `~/.config/mcphub/servers.json` by default and a project's `.mcphub/servers.json`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// Reading, merging and validating the files.
@@ -29,6 +31,8 @@ pub static MCP_HUB: Client = Client {
     files: Fact::cited(&["mcphub/servers.json", ".mcphub/servers.json"], NVIM),
     // CONFIG: VS Code's `servers` replaces `mcpServers` when both exist ("prefer servers").
     roots: Fact::cited(&["servers", "mcpServers"], CONFIG),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, CONFIG),
     // CONFIG `JSON5.parse`: comments, trailing commas, single quotes, unquoted keys.
     comments: Fact::cited(true, CONFIG),
     // CONFIG: a `type` in the file is ignored and overwritten (`command` → stdio, `url` → remote):

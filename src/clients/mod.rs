@@ -14,10 +14,13 @@ pub mod amazon_q;
 pub mod claude_code;
 pub mod claude_desktop;
 pub mod cline;
+pub mod codex;
+pub mod continue_dev;
 pub mod copilot_cli;
 pub mod cursor;
 pub mod gemini_cli;
 pub mod generic;
+pub mod goose;
 pub mod kiro;
 pub mod mcp_hub;
 mod model;
@@ -26,9 +29,10 @@ pub mod roo;
 pub mod template;
 pub mod vscode;
 pub mod windsurf;
+pub mod zed;
 
 pub use model::{
-    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, StateFile, Untyped, UserFiles,
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, StateFile, Untyped, UserFiles,
 };
 pub use places::{Base, Os, Place};
 
@@ -46,6 +50,10 @@ pub static CLIENTS: &[&Client] = &[
     &kiro::KIRO,
     &copilot_cli::COPILOT_CLI,
     &amazon_q::AMAZON_Q,
+    &codex::CODEX,
+    &zed::ZED,
+    &continue_dev::CONTINUE,
+    &goose::GOOSE,
     &mcp_hub::MCP_HUB,
     &generic::GENERIC,
 ];
@@ -158,5 +166,18 @@ mod tests {
         assert_eq!(for_path("fixtures/x/mcp-servers.json").id, "template");
         assert_eq!(for_path("notes/mcp.json").id, "generic");
         assert_eq!(for_path("my.mcp.json").id, "generic");
+        assert_eq!(for_path("/home/me/.codex/config.toml").id, "codex");
+        assert_eq!(for_path("proj/.zed/settings.json").id, "zed");
+        assert_eq!(for_path("/home/me/.config/zed/settings.json").id, "zed");
+        assert_eq!(
+            for_path("p/.continue/mcpServers/github.yaml").id,
+            "continue"
+        );
+        assert_eq!(for_path("/home/me/.continue/config.yaml").id, "continue");
+        assert_eq!(for_path("/home/me/.config/goose/config.yaml").id, "goose");
+        assert_eq!(
+            for_path("C:/Users/me/AppData/Roaming/Block/goose/config/config.yaml").id,
+            "goose"
+        );
     }
 }

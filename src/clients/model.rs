@@ -57,6 +57,8 @@ pub enum Mode {
 pub enum Kind {
     Stdio,
     Remote,
+    /// Runs inside the client (Goose's `builtin` extensions): not an MCP server mcplint checks.
+    Builtin,
 }
 
 /// What a client does with a server entry that has no `type`.
@@ -117,6 +119,16 @@ pub struct Lookup {
     pub env_file_field: Option<&'static str>,
 }
 
+/// How a file lists its servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Servers {
+    /// An object (a TOML table, a YAML mapping) of servers keyed by their name.
+    Map,
+    /// A list of servers, each named by the field given (Continue's `mcpServers:` items and
+    /// their `name`). A server's path is its index: `/mcpServers/0`.
+    List { name_field: &'static str },
+}
+
 /// How `fix` and every help write a reference to a variable `NAME` for this client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reference {
@@ -124,6 +136,8 @@ pub enum Reference {
     Braced,
     /// `${env:NAME}`.
     EnvPrefix,
+    /// `${{ secrets.NAME }}` (Continue), looked up in its `.env` files, then the environment.
+    Secrets,
     /// The client expands nothing in that place: a secret cannot be referenced.
     None,
 }
@@ -134,6 +148,7 @@ impl Reference {
         match self {
             Reference::Braced => Some(format!("${{{name}}}")),
             Reference::EnvPrefix => Some(format!("${{env:{name}}}")),
+            Reference::Secrets => Some(format!("${{{{ secrets.{name} }}}}")),
             Reference::None => None,
         }
     }
@@ -148,11 +163,14 @@ pub struct Client {
     pub name: &'static str,
     pub mode: Mode,
     /// Paths that identify its files, as `/`-separated suffixes of the path (`.vscode/mcp.json`),
-    /// compared case-sensitively.
+    /// compared case-sensitively; a `*` in the last segment stands for any run of characters
+    /// but `/` (`.continue/mcpServers/*.yaml`).
     pub files: Fact<&'static [&'static str]>,
     /// The top-level keys it reads servers from, in order of preference. Empty: the top-level
     /// object is itself the map of servers.
     pub roots: Fact<&'static [&'static str]>,
+    /// Whether the servers under the root are a map keyed by name or a list of named items.
+    pub servers: Fact<Servers>,
     /// Whether `//` comments and trailing commas are accepted.
     pub comments: Fact<bool>,
     /// The `type` values it accepts, and what each starts.
@@ -202,13 +220,8 @@ impl Client {
         self.files
             .value
             .iter()
-            .filter(|suffix| {
-                path == **suffix
-                    || path
-                        .strip_suffix(**suffix)
-                        .is_some_and(|rest| rest.ends_with('/'))
-            })
-            .map(|suffix| suffix.len())
+            .filter(|pattern| suffix_matches(path, pattern))
+            .map(|pattern| pattern.len())
             .max()
     }
 
@@ -219,6 +232,15 @@ impl Client {
             .iter()
             .map(|f| &f.value)
             .find(|f| path == f.file || path.ends_with(&format!("/{}", f.file)))
+    }
+
+    /// The field that holds a stdio server's command (`command`; Goose's `cmd`).
+    pub fn command_field(&self) -> &'static str {
+        if !self.reads("command") && self.reads("cmd") {
+            "cmd"
+        } else {
+            "command"
+        }
     }
 
     /// What a `type` value starts in this client, if it accepts it.
@@ -297,5 +319,55 @@ impl UserFiles {
             Os::Macos => self.macos,
             Os::Windows => self.windows,
         }
+    }
+}
+
+/// Whether `path` ends with `pattern` as whole segments; a `*` in the pattern's last segment
+/// matches any run of characters but `/`.
+fn suffix_matches(path: &str, pattern: &str) -> bool {
+    let Some((prefix, last)) = pattern.rsplit_once('/').map_or(Some(("", pattern)), Some) else {
+        return false;
+    };
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let file_ok = match last.split_once('*') {
+        Some((head, tail)) => {
+            file.len() >= head.len() + tail.len() && file.starts_with(head) && file.ends_with(tail)
+        }
+        None => file == last,
+    };
+    if !file_ok {
+        return false;
+    }
+    if prefix.is_empty() {
+        return true;
+    }
+    dir == prefix
+        || dir
+            .strip_suffix(prefix)
+            .is_some_and(|rest| rest.ends_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suffix_matches;
+
+    #[test]
+    fn suffixes_match_whole_segments_and_one_star() {
+        assert!(suffix_matches(".vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(suffix_matches("a/.vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(!suffix_matches("a/x.vscode/mcp.json", ".vscode/mcp.json"));
+        assert!(!suffix_matches("my.mcp.json", "mcp.json"));
+        assert!(suffix_matches(
+            "p/.continue/mcpServers/gh.yaml",
+            ".continue/mcpServers/*.yaml"
+        ));
+        assert!(!suffix_matches(
+            "p/.continue/mcpServers/gh.json",
+            ".continue/mcpServers/*.yaml"
+        ));
+        assert!(!suffix_matches(
+            "p/.continue/mcpServers/a/gh.yaml",
+            ".continue/mcpServers/*.yaml"
+        ));
     }
 }

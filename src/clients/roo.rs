@@ -2,7 +2,9 @@
 //! the global `mcp_settings.json` in its settings folder (VS Code global storage, or
 //! `roo-cline.customStoragePath`). Project servers win over global ones of the same name.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// Reading, validation and connection of servers (schema at l.67-148, validateServerConfig).
@@ -29,6 +31,8 @@ pub static ROO: Client = Client {
     files: Fact::cited(&[".roo/mcp.json", "mcp_settings.json"], HUB),
     // HUB McpSettingsSchema: `{ mcpServers: record }`; other root keys are stripped.
     roots: Fact::cited(&["mcpServers"], HUB),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, HUB),
     // HUB: `JSON.parse`; a syntax error loads nothing. DOC's example has `//` comments, which
     // would fail.
     comments: Fact::cited(false, HUB),

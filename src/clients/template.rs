@@ -3,7 +3,9 @@
 //! Not a client: mcplint itself reads it (`mcplint render`), with its full grammar, and what it
 //! writes is judged as its target client reads it (`render --to`).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 
 const OWN: &str = "mcplint's own template format (README, \"Variables\")";
 
@@ -37,6 +39,8 @@ pub const TEMPLATE_FORMAT: Client = Client {
     files: Fact::cited(&["mcp-servers.json", "mcp-servers.jsonc"], OWN),
     // A bare map of servers, `mcpServers`, or VS Code's `servers`: the shapes it renders to.
     roots: Fact::cited(&[], OWN),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, OWN),
     comments: Fact::cited(false, OWN),
     transports: Fact::cited(
         &[

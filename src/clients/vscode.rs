@@ -1,7 +1,9 @@
 //! VS Code (and GitHub Copilot's agent mode in it, which uses the same implementation):
 //! `.vscode/mcp.json` in a workspace and `mcp.json` in the user profile.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// https://code.visualstudio.com/docs/copilot/reference/mcp-configuration
@@ -47,6 +49,8 @@ pub static VSCODE: Client = Client {
     // DOC_REF "Configuration structure": `servers` and `inputs`; SCAN reads only `servers`,
     // `inputs` and `sandbox` (an `mcpServers` key is not read as servers).
     roots: Fact::cited(&["servers"], SCAN),
+    // A map of servers keyed by name.
+    servers: Fact::cited(Servers::Map, SCAN),
     // SCHEMA: allowComments: true, allowTrailingCommas: true.
     comments: Fact::cited(true, SCHEMA),
     // SCHEMA: `type` enum stdio | http | sse.

@@ -3,7 +3,9 @@
 //! Closed source, and only translated intros of its MCP page could be read: most facts here
 //! are unconfirmed (a third-party note quoting the page, VS Code's reader of Windsurf files).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Untyped, UserFiles};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 use super::places::{Base, Place};
 
 /// https://docs.windsurf.com/windsurf/cascade/mcp, read as its translation
@@ -38,6 +40,8 @@ pub static WINDSURF: Client = Client {
     ),
     // Every example; VSC_NATIVE reads `mcpServers`.
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
+    // A map of servers keyed by name.
+    servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC (primary, translated): stdio, Streamable HTTP and SSE, OAuth for each. No `type`

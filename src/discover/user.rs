@@ -48,9 +48,10 @@ fn look(
         Vec::new()
     };
     if files.is_empty() {
+        let slash = if place.is_folder() { "/" } else { "" };
         looked.push(Looked {
             client,
-            path: path.display().to_string(),
+            path: format!("{}{slash}", path.display()),
             found: false,
         });
     }
@@ -85,19 +86,23 @@ fn exists(path: &Path) -> bool {
     }
 }
 
-/// The files of a folder of configs that `client` recognises, in name order.
+/// The files of a folder of configs whose names `client` recognises (the last segment of one
+/// of its patterns: `*.yaml` of `.continue/mcpServers/*.yaml`, wherever a variable moved the
+/// folder), in name order.
 fn folder(client: &Client, dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
+    let named = |name: &str| {
+        client.files.value.iter().any(|pattern| {
+            let folder = pattern.rsplit_once('/').map_or("", |(folder, _)| folder);
+            client.matches_path(&format!("{folder}/{name}")).is_some()
+        })
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| named(&e.file_name().to_string_lossy()))
         .map(|e| e.path())
-        .filter(|p| {
-            client
-                .matches_path(&p.to_string_lossy().replace('\\', "/"))
-                .is_some()
-        })
         .collect();
     files.sort();
     files

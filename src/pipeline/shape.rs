@@ -1,5 +1,7 @@
 //! Where a config keeps its servers: a bare map, `mcpServers`, or VS Code's `servers`.
 
+use std::collections::HashSet;
+
 use jsonc_parser::ast::{Object, Value as Node};
 
 use crate::clients::Client;
@@ -97,4 +99,24 @@ pub fn servers_in_mut(
         Some(key) => map.get_mut(key)?.as_object_mut(),
         None => Some(map),
     }
+}
+
+/// The ids of VS Code's `inputs`, when the file has an `inputs` array.
+pub(super) fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
+    let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
+        return None;
+    };
+    Some(
+        inputs
+            .elements
+            .iter()
+            .filter_map(|input| match input {
+                Node::Object(o) => match o.get("id").map(|p| &p.value) {
+                    Some(Node::StringLit(id)) => Some(id.value.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+    )
 }

@@ -213,7 +213,7 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
     }
     let root_path = Path::Root;
     let mut resolved = serde_json::Map::new();
-    walk.inputs = declared_inputs(root);
+    walk.inputs = shape::declared_inputs(root);
     let keys = shape::server_keys(root, walk.client);
     let state = walk.client.state_file(&file.name);
     match keys.read {
@@ -429,6 +429,10 @@ fn entry(
         ));
         return walk.scan_only(node, path, out);
     };
+    if builtin(obj, walk.client) {
+        // Goose's `builtin` and `platform` extensions run inside the client: no server to check.
+        return walk.scan_only(node, path, out);
+    }
     let conv = &walk.conv;
 
     // The `env` block first: the entry's other fields may use what it defines.
@@ -578,22 +582,8 @@ impl Strings for ScanOnly<'_> {
     }
 }
 
-/// The ids of VS Code's `inputs`, when the file has an `inputs` array.
-fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
-    let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
-        return None;
-    };
-    Some(
-        inputs
-            .elements
-            .iter()
-            .filter_map(|input| match input {
-                Node::Object(o) => match o.get("id").map(|p| &p.value) {
-                    Some(Node::StringLit(id)) => Some(id.value.to_string()),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
-    )
+/// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).
+fn builtin(obj: &Object, client: &Client) -> bool {
+    matches!(obj.get("type").map(|p| &p.value), Some(Node::StringLit(t))
+        if client.transport(&t.value) == Some(crate::clients::Kind::Builtin))
 }
