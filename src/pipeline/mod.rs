@@ -55,8 +55,14 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
             }
             Err(error) if matches!(input, Input::Found { .. }) => {
                 let id = report.files.len();
-                report.files.push(SourceFile::new(input.name(), ""));
-                report.inputs.push((id, client_of(input, options)));
+                let mut file = SourceFile::new(input.name(), "");
+                if input.is_folder() {
+                    // A folder the walk could not search: the place of a finding, not a config.
+                    file.kind = crate::source::FileKind::Folder;
+                } else {
+                    report.inputs.push((id, client_of(input, options)));
+                }
+                report.files.push(file);
                 report
                     .diagnostics
                     .push(crate::rules::parse::unreadable::diagnostic(

@@ -52,6 +52,11 @@ impl Input {
         }
     }
 
+    /// A folder found by a walk (that could not be searched), not a config.
+    pub fn is_folder(&self) -> bool {
+        matches!(self, Input::Found { path, client: None, error: Some(_) } if path.is_dir())
+    }
+
     /// The folder whose `.env` the config uses: its own, or the current one for stdin.
     pub fn dir(&self) -> PathBuf {
         match self {

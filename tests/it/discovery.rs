@@ -471,8 +471,9 @@ fn mkfifo(path: &Path) {
 
 /// A symbolic link loop, a FIFO where a config should be, a file mode 000 and a folder that
 /// cannot be listed: each a finding with its path; the rest of the tree is still checked.
-/// Mode 000 does not stop root (CI runs as root): those two cases are then skipped, and the
-/// FIFO (never opened: it would block) and the loop stand for them.
+/// Mode 000 does not stop root (CI runs as root): as root the run drops to the user `nobody`
+/// with `setpriv` when it can; when it cannot, those two cases are skipped, and the FIFO
+/// (never opened: it would block) and the loop stand for them.
 #[cfg(unix)]
 #[test]
 fn what_cannot_be_read_is_a_finding_not_a_crash() {
@@ -492,11 +493,19 @@ fn what_cannot_be_read_is_a_finding_not_a_crash() {
     put(&root, "closed/.mcp.json", &config_for("claude-code"));
     let closed = root.join("closed");
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let permissions_apply = std::fs::read(&locked).is_err();
+    let as_nobody = std::fs::read(&locked).is_ok() && nobody_can_run(dir.path());
+    let permissions_apply = std::fs::read(&locked).is_err() || as_nobody;
 
-    let out = Mcplint::new(&["check", ".", "--format", "json"])
-        .in_scratch(&root)
-        .run();
+    let out = if as_nobody {
+        run_as_nobody(
+            &root,
+            &["check", ".", "--format", "json", "--no-process-env"],
+        )
+    } else {
+        Mcplint::new(&["check", ".", "--format", "json"])
+            .in_scratch(&root)
+            .run()
+    };
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert!(
         out.code == 0 || out.code == 1,
@@ -530,6 +539,44 @@ fn what_cannot_be_read_is_a_finding_not_a_crash() {
         "{}",
         human.stdout
     );
+}
+
+/// Whether the user `nobody` (65534) can run the binary in `dir` (made readable to it): root
+/// with `setpriv`, the binary in a folder others may enter.
+#[cfg(unix)]
+fn nobody_can_run(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id").arg("-u").output();
+    if !root.is_ok_and(|o| o.stdout.starts_with(b"0\n")) {
+        return false;
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_mcplint"))
+        .arg("--version")
+        .current_dir(dir)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The binary run as the user `nobody` in `dir`, with an empty environment.
+#[cfg(unix)]
+fn run_as_nobody(dir: &Path, args: &[&str]) -> crate::support::Output {
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_mcplint"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .output()
+        .unwrap();
+    crate::support::Output {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
 }
 
 /// `check --user`: a folder where `~/.cursor/mcp.json` should be (unreadable even for root),

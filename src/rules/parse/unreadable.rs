@@ -46,8 +46,8 @@ pub fn diagnostic(id: FileId, why: &str) -> Diagnostic {
         format!("could not be read, so it was not checked: {why}"),
     )
     .help(
-        "make it readable by the user who runs the client (`chmod u+r FILE`), or remove it \
-         if it is a broken or looping symbolic link",
+        "make it readable by the user who runs the client (`chmod u+r` for a file, `chmod \
+         u+rx` for a folder), or remove it if it is a broken or looping symbolic link",
     )
 }
 
