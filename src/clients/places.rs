@@ -90,6 +90,25 @@ impl Place {
         self.path.ends_with('/')
     }
 
+    /// How it is written for people: `~/.claude.json ($CLAUDE_CONFIG_DIR)`,
+    /// `%APPDATA%/Claude/claude_desktop_config.json`.
+    pub fn describe(&self) -> String {
+        let base = match self.base {
+            Base::Home => "~/",
+            Base::XdgConfig => "$XDG_CONFIG_HOME/",
+            Base::AppData => "%APPDATA%/",
+            Base::AppSupport => "~/Library/Application Support/",
+            Base::ProgramFiles => "%ProgramFiles%/",
+            Base::Root => "",
+        };
+        let vars: Vec<String> = self.moved_by.iter().map(|(v, _)| format!("${v}")).collect();
+        if vars.is_empty() {
+            format!("{base}{}", self.path)
+        } else {
+            format!("{base}{} ({})", self.path, vars.join(", "))
+        }
+    }
+
     /// Where it is on `os`, with the variables `var` gives; `None` when the folder it starts
     /// from is unknown (no home folder in the environment).
     pub fn resolve(&self, os: Os, var: &dyn Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
