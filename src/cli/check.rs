@@ -170,5 +170,13 @@ fn inputs_of(args: &CheckArgs) -> Result<Found, ExitCode> {
             }
         }
     }
+    // `--user` and a folder that holds the home, or a file named twice: checked once.
+    let mut seen = std::collections::HashSet::new();
+    found.inputs.retain(|input| match input {
+        Input::Path(p) | Input::Found { path: p, .. } => {
+            seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone()))
+        }
+        Input::Stdin => true,
+    });
     Ok(found)
 }

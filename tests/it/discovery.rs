@@ -669,3 +669,18 @@ fn no_argument_still_means_the_config_here() {
         serde_json::json!([{ "file": ".mcp.json", "client": "claude-code" }])
     );
 }
+
+/// A config reached by `--user` and by a folder's walk, or named twice, is checked once.
+#[test]
+fn a_config_found_twice_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path();
+    put(tmp, "home/.cursor/mcp.json", &config_for("cursor"));
+    let out = Mcplint::new(&["check", "--user", "--os", "linux", "--format", "json"])
+        .args(["home", "home/.cursor/mcp.json"])
+        .in_scratch(tmp)
+        .env("HOME", tmp.join("home"))
+        .run();
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.json()["summary"]["files"], 1, "{}", out.stdout);
+}
