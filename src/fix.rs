@@ -102,7 +102,17 @@ pub fn plan(config: &Path, env_file: Option<&Path>, options: &Options) -> Result
         .first()
         .map_or(&crate::clients::generic::GENERIC, |(_, c)| *c);
     let direct = client.mode == crate::clients::Mode::Direct;
-    if direct && client.reference.value == crate::clients::Reference::None {
+    if file.format != crate::source::Format::Json {
+        return Err(format!(
+            "{} is {}: `mcplint fix` rewrites JSON files only, and moving a secret out of a \
+             TOML or YAML file is not done yet.\n  help: move each secret by hand as the \
+             `secret/` findings of `mcplint check {}` say; nothing was written",
+            config.display(),
+            file.format.name(),
+            config.display()
+        ));
+    }
+    if direct && client.reference.value.to("NAME").is_none() {
         return Err(format!(
             "{} expands no `${{...}}` reference in {}, so a secret cannot be moved out of it \
              (source: {}).\n  help: keep the servers in a template that mcplint renders \

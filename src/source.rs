@@ -34,6 +34,26 @@ pub type FileId = usize;
 /// needs masking.
 pub type Masker = fn(&str, &[Span]) -> Option<String>;
 
+/// The syntax a config is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Json,
+    Toml,
+    Yaml,
+}
+
+impl Format {
+    /// "JSON", "TOML", "YAML".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Toml => "TOML",
+            Format::Yaml => "YAML",
+        }
+    }
+}
+
 /// What a file is to the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FileKind {
@@ -54,6 +74,8 @@ pub struct SourceFile {
     /// The text, without a leading UTF-8 byte order mark.
     pub text: String,
     pub kind: FileKind,
+    /// JSON (and JSONC), TOML or YAML.
+    pub format: Format,
     /// What code frames show instead of `text`, byte for byte the same length: the text with
     /// secret values masked. Worked out on first use: most files never show a frame.
     display: std::sync::OnceLock<Option<String>>,
@@ -83,6 +105,7 @@ impl SourceFile {
             name: name.into(),
             text,
             kind: FileKind::Config,
+            format: Format::Json,
             display: std::sync::OnceLock::new(),
             masking: None,
             comments: Vec::new(),

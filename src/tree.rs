@@ -176,10 +176,43 @@ pub fn decoded_span(text: &str, lit: Span, range: std::ops::Range<usize>) -> Spa
 }
 
 /// The file offset of byte `decoded` of a string literal's value, through its escapes
-/// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes.
+/// (`\"`, `\\`, `\u00e9`, surrogate pairs). `lit` spans the literal with its quotes: `"`
+/// (JSON, a TOML basic string, YAML double-quoted), `'` (TOML literal, YAML single-quoted,
+/// `''` standing for one quote), `"""` or `'''` (TOML multi-line), or none (a YAML plain
+/// scalar). A YAML block scalar or folded line maps as if written on one line, clamped.
 pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
-    let raw_start = lit.start + 1;
-    let raw = text.get(raw_start..lit.end.saturating_sub(1)).unwrap_or("");
+    let written = text.get(lit.start..lit.end).unwrap_or("");
+    let (open, escapes) = if written.starts_with("\"\"\"") {
+        (3, true)
+    } else if written.starts_with("'''") {
+        (3, false)
+    } else if written.starts_with('"') {
+        (1, true)
+    } else if written.starts_with('\'') {
+        (1, false)
+    } else {
+        (0, false)
+    };
+    let raw_start = lit.start + open;
+    let raw = text
+        .get(raw_start..lit.end.saturating_sub(open))
+        .unwrap_or("");
+    if !escapes {
+        // No escapes but YAML's `''` in a single-quoted scalar.
+        let (mut r, mut d) = (0, 0);
+        let bytes = raw.as_bytes();
+        while r < bytes.len() && d < decoded {
+            if open == 1 && bytes[r] == b'\'' && bytes.get(r + 1) == Some(&b'\'') {
+                r += 2;
+                d += 1;
+                continue;
+            }
+            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            r += len;
+            d += len;
+        }
+        return (raw_start + r).min(lit.end);
+    }
     let bytes = raw.as_bytes();
     let (mut r, mut d) = (0, 0);
     while r < bytes.len() && d < decoded {
@@ -215,6 +248,15 @@ pub fn string_offset(text: &str, lit: Span, decoded: usize) -> usize {
                     }
                 }
             }
+            // TOML's `\UXXXXXXXX`.
+            Some(b'U') => {
+                let c = raw
+                    .get(r + 2..r + 10)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32);
+                d += c.map_or(3, char::len_utf8);
+                r += 10;
+            }
             _ => {
                 d += 1;
                 r += 2;
@@ -239,6 +281,20 @@ mod tests {
         let e = decoded.find('e').unwrap();
         assert_eq!(&text[string_offset(text, lit, e)..][..1], "e");
         assert_eq!(string_offset(text, lit, 0), start + 1);
+    }
+
+    #[test]
+    fn string_offsets_in_toml_and_yaml_literals() {
+        let text = "a = 'x${Y}' b: p${Y} c: 'it''s ${Y}'";
+        for (lit, want) in [("'x${Y}'", 1), ("p${Y}", 1), ("'it''s ${Y}'", 5)] {
+            let start = text.find(lit).unwrap();
+            let span = Span::new(start, start + lit.len());
+            assert_eq!(
+                &text[string_offset(text, span, want)..][..4],
+                "${Y}",
+                "{lit}"
+            );
+        }
     }
 
     #[test]

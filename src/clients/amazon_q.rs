@@ -70,6 +70,7 @@ pub static AMAZON_Q: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         CLIENT,
     ),

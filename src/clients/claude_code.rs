@@ -86,6 +86,7 @@ pub static CLAUDE_CODE: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         MCP,
     ),

@@ -109,6 +109,7 @@ pub static CLINE: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         ENVEXP,
     ),

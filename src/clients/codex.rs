@@ -106,7 +106,13 @@ pub static CODEX: Client = Client {
     // No reference inside a string: a secret is named instead, `env_vars = ["NAME"]` (stdio),
     // `bearer_token_env_var = "NAME"` or `env_http_headers = { "X-Key" = "NAME" }` (remote;
     // OLD_TYPES, UTILS `build_default_headers`).
-    reference: Fact::cited(Reference::None, OLD_TYPES),
+    reference: Fact::cited(
+        Reference::Named {
+            example: "`env_vars = [\"NAME\"]` for a stdio server; `bearer_token_env_var = \"NAME\"` \
+                      or `env_http_headers = { \"Header\" = \"NAME\" }` for a remote one",
+        },
+        OLD_TYPES,
+    ),
     // User configs (`check --user`): HOME `find_codex_home()`: `$CODEX_HOME` (empty = unset),
     // else `dirs::home_dir()/.codex`, on every system (the home folder is the profile folder
     // on Windows: `dirs` semantics, not stated by Codex).

@@ -77,9 +77,14 @@ pub static CONTINUE: Client = Client {
         SCHEMA,
     ),
     // UNROLL: `${{ secrets.NAME }}` (and `${{ inputs.NAME }}` in hub blocks), anywhere in the
-    // text; `$VAR` and `${VAR}` are not expanded. mcplint's grammar has no `${{ }}` form yet:
-    // such a reference is kept as written.
-    grammar: Fact::cited(Grammar::NONE, UNROLL),
+    // text; `$VAR` and `${VAR}` are not expanded.
+    grammar: Fact::cited(
+        Grammar {
+            secrets: true,
+            ..Grammar::NONE
+        },
+        UNROLL,
+    ),
     expands_in: Fact::cited(&["*"], UNROLL),
     // No field of this client is run by a shell.
     shell_fields: Fact::cited(&[], SCHEMA),

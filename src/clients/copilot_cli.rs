@@ -82,6 +82,7 @@ pub static COPILOT_CLI: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         REF,
     ),

@@ -65,6 +65,7 @@ pub static CURSOR: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         QUOTE,
     ),

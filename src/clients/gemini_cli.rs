@@ -98,6 +98,7 @@ pub static GEMINI_CLI: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         RESOLVER,
     ),

@@ -114,7 +114,12 @@ pub static GOOSE: Client = Client {
     ),
     // No reference inside `envs`: a secret is named in `env_keys: [NAME]` instead (EXTENSION;
     // DOC "env_keys: [] # Required environment variables"), and a header writes `${NAME}`.
-    reference: Fact::cited(Reference::None, DOC),
+    reference: Fact::cited(
+        Reference::Named {
+            example: "`env_keys: [NAME]`, and `${NAME}` where a header needs it",
+        },
+        DOC,
+    ),
     // User configs (`check --user`): PATHS `etcetera::choose_app_strategy` (XDG on Linux and
     // macOS: `$XDG_CONFIG_HOME` or `~/.config`, then `goose/`; Windows `%APPDATA%\Block\goose\
     // config\`), or `$GOOSE_PATH_ROOT/config/`; DOC gives the default paths.

@@ -66,6 +66,7 @@ pub static KIRO: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         KC,
     ),

@@ -89,6 +89,7 @@ pub static MCP_HUB: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: true,
+            secrets: false,
         },
         RESOLVER,
     ),

@@ -91,6 +91,8 @@ pub struct Grammar {
     pub inputs: bool,
     /// `${cmd: ...}`: a command the client runs.
     pub command: bool,
+    /// `${{ secrets.NAME }}` (Continue).
+    pub secrets: bool,
 }
 
 impl Grammar {
@@ -104,6 +106,7 @@ impl Grammar {
         dollar_escape: false,
         inputs: false,
         command: false,
+        secrets: false,
     };
 }
 
@@ -138,6 +141,10 @@ pub enum Reference {
     EnvPrefix,
     /// `${{ secrets.NAME }}` (Continue), looked up in its `.env` files, then the environment.
     Secrets,
+    /// No reference inside a string: the secret is taken out and its variable named in a field
+    /// instead, as `example` shows with `NAME` (Codex's `env_vars`, Goose's `env_keys`); the
+    /// client passes the variable on from its own environment.
+    Named { example: &'static str },
     /// The client expands nothing in that place: a secret cannot be referenced.
     None,
 }
@@ -149,7 +156,7 @@ impl Reference {
             Reference::Braced => Some(format!("${{{name}}}")),
             Reference::EnvPrefix => Some(format!("${{env:{name}}}")),
             Reference::Secrets => Some(format!("${{{{ secrets.{name} }}}}")),
-            Reference::None => None,
+            Reference::Named { .. } | Reference::None => None,
         }
     }
 }

@@ -83,6 +83,7 @@ pub static ROO: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         VARS,
     ),

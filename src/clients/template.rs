@@ -66,6 +66,7 @@ pub const TEMPLATE_FORMAT: Client = Client {
             dollar_escape: true,
             inputs: true,
             command: false,
+            secrets: false,
         },
         OWN,
     ),

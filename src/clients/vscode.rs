@@ -101,6 +101,7 @@ pub static VSCODE: Client = Client {
             dollar_escape: false,
             inputs: true,
             command: false,
+            secrets: false,
         },
         VARRES,
     ),

@@ -90,6 +90,7 @@ pub static WINDSURF: Client = Client {
             dollar_escape: false,
             inputs: false,
             command: false,
+            secrets: false,
         },
         QUOTE,
     ),

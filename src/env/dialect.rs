@@ -142,6 +142,18 @@ impl Reader<'_> {
                 if client.predefined.value.contains(name) {
                     return Verdict::Filled;
                 }
+                // Continue's `${{ secrets.NAME }}`.
+                let secrets_form = text.starts_with("${{");
+                if secrets_form {
+                    return if g.secrets {
+                        Verdict::Expanded
+                    } else {
+                        Verdict::Literal(
+                            format!("{} does not expand `${{{{ secrets.NAME }}}}`", client.name),
+                            reference_to(name).map(|r| format!("write `{r}`")),
+                        )
+                    };
+                }
                 let env_prefix = text.starts_with("${env:");
                 if env_prefix && !g.env_prefix {
                     let why = if g.braced {

@@ -7,6 +7,7 @@
 
 mod dialect;
 pub mod dotenv;
+mod double_brace;
 mod expand;
 mod findings;
 pub mod lint;

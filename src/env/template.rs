@@ -193,6 +193,20 @@ impl<'s> Parser<'s> {
         }
         self.pos += 2;
         let body = &self.s[self.pos..];
+        // Continue's `${{ secrets.NAME }}` (a variable) and `${{ inputs.NAME }}` (filled in by
+        // the client).
+        if let Some((secret, name, len)) = super::double_brace::parse(body) {
+            self.pos += len;
+            let kind = if secret {
+                Reference::Var { name, op: None }
+            } else {
+                Reference::Runtime
+            };
+            return Ok(Expr {
+                span: start..self.pos,
+                kind,
+            });
+        }
         // Runtime and command references: the body is the client's, up to the first `}`.
         let runtime = RUNTIME_PREFIXES.iter().any(|p| body.starts_with(p))
             || RUNTIME_NAMES

@@ -1,7 +1,12 @@
 //! Parsing a config into a tree that keeps the byte span of every key and value.
 //!
-//! jsonc-parser does the scanning; this module chooses strict JSON or JSONC, parses each file
-//! once (keeping its comments, for suppressions), and hands its errors to the `parse/` rules.
+//! jsonc-parser does the scanning of JSON; this module chooses strict JSON or JSONC, parses
+//! each file once (keeping its comments, for suppressions), and hands its errors to the
+//! `parse/` rules. TOML (`toml.rs`) and YAML (`yaml.rs`) are read into the same tree, its
+//! ranges pointing into the TOML or YAML text, so nothing after the parse knows the format.
+
+pub mod toml;
+pub mod yaml;
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
@@ -17,15 +22,24 @@ pub enum Dialect {
     Json,
     /// JSON with `//` and `/* */` comments and trailing commas, as VS Code reads `mcp.json`.
     Jsonc,
+    /// TOML (`.toml`): Codex's `config.toml`.
+    Toml,
+    /// YAML (`.yaml`, `.yml`): Continue's and Goose's files.
+    Yaml,
 }
 
 impl Dialect {
-    /// `.jsonc` files and VS Code's `mcp.json` are JSONC; everything else is strict JSON.
+    /// `.toml` files are TOML, `.yaml` and `.yml` YAML; `.jsonc` files and VS Code's
+    /// `mcp.json` are JSONC; everything else is strict JSON.
     pub fn for_path(name: &str) -> Dialect {
         let path = std::path::Path::new(name);
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let file = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
-        if ext.eq_ignore_ascii_case("jsonc") || file == "mcp.json" {
+        if ext.eq_ignore_ascii_case("toml") {
+            Dialect::Toml
+        } else if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
+            Dialect::Yaml
+        } else if ext.eq_ignore_ascii_case("jsonc") || file == "mcp.json" {
             Dialect::Jsonc
         } else {
             Dialect::Json
@@ -64,6 +78,40 @@ pub fn parse<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Parsed<'a>> {
     let text = file.text.as_str();
+    let other = match dialect {
+        Dialect::Toml => Some(toml::parse(text).map(Some).map_err(|e| (e.message, e.span))),
+        Dialect::Yaml => Some(yaml::parse(text).map_err(|e| (e.message, e.span))),
+        Dialect::Json | Dialect::Jsonc => None,
+    };
+    if let Some(result) = other {
+        let format = if dialect == Dialect::Toml {
+            "TOML"
+        } else {
+            "YAML"
+        };
+        return match result {
+            Err((message, span)) => {
+                out.push(rules::syntax::other_format(id, format, &message, span));
+                None
+            }
+            Ok(None) => {
+                out.push(rules::empty_file::diagnostic(id, text));
+                None
+            }
+            Ok(Some(Value::Object(obj))) if obj.properties.is_empty() && text.trim().is_empty() => {
+                out.push(rules::empty_file::diagnostic(id, text));
+                None
+            }
+            Ok(Some(Value::Object(obj))) => Some(Parsed {
+                root: Value::Object(obj),
+                comments: Vec::new(),
+            }),
+            Ok(Some(other)) => {
+                out.push(rules::invalid_root::diagnostic(id, text, &other));
+                None
+            }
+        };
+    }
     let collect = CollectOptions {
         comments: if dialect == Dialect::Jsonc {
             CommentCollectionStrategy::Separate

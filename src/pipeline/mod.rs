@@ -7,6 +7,7 @@ mod raw;
 mod read;
 mod report;
 mod shape;
+mod strings;
 pub mod suppress;
 mod values;
 mod walk;
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 use crate::clients::{Client, Mode};
 use crate::env::Environment;
 use crate::parse::Dialect;
-use crate::source::SourceFile;
+use crate::source::{Format, SourceFile};
 
 pub use read::{DEFAULT_MAX_FILE_SIZE, DEFAULT_NAMES, Input, find_default_config};
 pub use report::{Looked, Options, ReadError, Report, Resolved, Status};
@@ -26,6 +27,9 @@ pub use shape::{servers_in, servers_in_mut, servers_key_in};
 /// `.jsonc`, or with `--jsonc`; an unrecognised file named `mcp.json` is taken as VS Code's.
 fn dialect(client: &Client, name: &str, options: &Options) -> Dialect {
     let by_name = Dialect::for_path(name);
+    if matches!(by_name, Dialect::Toml | Dialect::Yaml) {
+        return by_name;
+    }
     let jsonc = options.jsonc
         || client.comments.value
         || name.ends_with(".jsonc")
@@ -153,14 +157,13 @@ fn check_one(
             return;
         }
     };
-    report.files.push(SourceFile::new(name, text));
-    walk::check_config(
-        report,
-        env,
-        input,
-        id,
-        dialect(client, &input.name(), options),
-        client,
-        options,
-    );
+    let dialect = dialect(client, &name, options);
+    let mut file = SourceFile::new(name, text);
+    file.format = match dialect {
+        Dialect::Toml => Format::Toml,
+        Dialect::Yaml => Format::Yaml,
+        Dialect::Json | Dialect::Jsonc => Format::Json,
+    };
+    report.files.push(file);
+    walk::check_config(report, env, input, id, dialect, client, options);
 }

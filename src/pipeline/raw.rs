@@ -1,4 +1,4 @@
-//! A config that does not parse: what can still be found in its text.
+//! A config that does not parse: what can still be found in its raw text.
 
 use super::report::Report;
 use crate::secrets::mask::mask_found;

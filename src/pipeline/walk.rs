@@ -9,8 +9,9 @@ use jsonc_parser::common::Ranged;
 use super::read::Input;
 use super::report::{Options, ReadError, Report, Resolved};
 use super::shape;
+use super::strings::{EntryStrings, ScanOnly};
 use super::values::Converter;
-use crate::clients::Client;
+use crate::clients::{Client, Servers};
 use crate::diagnostic::Diagnostic;
 use crate::env::{Environment, Expander, VarSet};
 use crate::oauth;
@@ -22,8 +23,7 @@ use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
 use crate::secrets::mask::mask_found;
 use crate::source::{FileId, Span};
-use crate::tree::{Path, Strings, prop_name_span};
-use jsonc_parser::ast::{ObjectProp, StringLit};
+use crate::tree::{Path, prop_name_span};
 
 /// Walks config `id` (already in `report.files`) and runs every check on it.
 pub(super) fn check_config(
@@ -227,7 +227,29 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                 let name = prop.name.as_str();
                 let path = Path::Key(&root_path, name);
                 let is_servers = name == key || keys.ignored.contains(&name);
+                let list = match walk.client.servers.value {
+                    Servers::List { name_field } => Some(name_field),
+                    Servers::Map => None,
+                };
                 let value = match (name, &prop.value) {
+                    (_, Node::Array(items)) if is_servers && list.is_some() => {
+                        let field = list.unwrap_or("name");
+                        let values = items.elements.iter().enumerate();
+                        let values = values
+                            .map(|(i, item)| listed(walk, item, field, &Path::Index(&path, i), out))
+                            .collect();
+                        serde_json::Value::Array(values)
+                    }
+                    (_, other) if is_servers && list.is_some() => {
+                        out.push(invalid_type::at_node(
+                            id,
+                            other,
+                            &path,
+                            &format!("`{name}` must be a list of servers"),
+                            &format!("write `{name}:` then one `- name: ...` item per server"),
+                        ));
+                        walk.scan_only(other, &path, out)
+                    }
                     (_, Node::Object(map)) if is_servers => {
                         let mut entries = serde_json::Map::new();
                         servers(walk, map, &path, out, &mut entries);
@@ -264,7 +286,8 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                     }
                     // A state file (`~/.claude.json`): only the servers of its members.
                     (_, Node::Object(members)) if state.and_then(|f| f.nested) == Some(name) => {
-                        nested_servers(walk, members, &path, key, out)
+                        nested_servers(walk, members, &path, key, out);
+                        walk.conv.convert(&prop.value, &path, &mut Vec::new())
                     }
                     // Nothing else in a state file is looked at: it is the client's own state.
                     (_, value) if state.is_some() => {
@@ -290,35 +313,26 @@ fn nested_servers(
     path: &Path,
     key: &str,
     out: &mut Vec<Diagnostic>,
-) -> serde_json::Value {
-    let mut resolved = serde_json::Map::new();
+) {
     for member in &members.properties {
-        let name = member.name.as_str();
-        let member_path = Path::Key(path, name);
+        let member_path = Path::Key(path, member.name.as_str());
         let Node::Object(fields) = &member.value else {
             continue;
         };
-        let mut kept = serde_json::Map::new();
         for field in fields.properties.iter().filter(|p| p.name.as_str() == key) {
-            let servers_path = Path::Key(&member_path, key);
+            let at = Path::Key(&member_path, key);
             match &field.value {
-                Node::Object(map) => {
-                    let mut entries = serde_json::Map::new();
-                    servers(walk, map, &servers_path, out, &mut entries);
-                    kept.insert(key.to_owned(), serde_json::Value::Object(entries));
-                }
+                Node::Object(map) => servers(walk, map, &at, out, &mut serde_json::Map::new()),
                 other => out.push(invalid_type::at_node(
                     walk.conv.id,
                     other,
-                    &servers_path,
+                    &at,
                     &format!("`{key}` must be an object of servers"),
                     &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
                 )),
             }
         }
-        resolved.insert(name.to_owned(), serde_json::Value::Object(kept));
     }
-    serde_json::Value::Object(resolved)
 }
 
 /// Below this many servers one thread does it all; above, the servers are split between the
@@ -409,6 +423,32 @@ fn servers_part(
             resolved.insert(name.to_owned(), value);
         }
     }
+}
+
+/// One server of a list (Continue's `mcpServers:`), named by its `field`; its path is its
+/// index.
+fn listed(
+    walk: &mut Walk,
+    item: &Node,
+    field: &str,
+    path: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
+    let named = match item {
+        Node::Object(o) => match o.get(field).map(|p| &p.value) {
+            Some(Node::StringLit(lit)) => Some((lit.value.to_string(), Span::from(lit.range))),
+            _ => None,
+        },
+        _ => None,
+    };
+    let start = item.range().start;
+    let (name, span) = named.unwrap_or_else(|| {
+        let Path::Index(_, i) = path else {
+            return (String::new(), Span::new(start, start + 1));
+        };
+        (format!("#{}", i + 1), Span::new(start, start + 1))
+    });
+    entry(walk, &name, span, item, path, out)
 }
 
 fn entry(
@@ -545,41 +585,6 @@ fn input(
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
     SCHEMAS.unwrap(wrapped)
-}
-
-/// The strings of one server entry: expanded, then scanned for hardcoded secrets.
-struct EntryStrings<'x> {
-    expander: Expander<'x>,
-    scan: &'x mut Secrets,
-    text: &'x str,
-    server: &'x str,
-}
-
-impl Strings for EntryStrings<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, out: &mut Vec<Diagnostic>) -> String {
-        let value = self.expander.value(lit, path, out);
-        self.scan
-            .scan_literal(self.text, lit, path, Some(self.server));
-        value
-    }
-
-    fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
-        self.expander.key(prop, path, out);
-    }
-}
-
-/// Strings outside server entries (a client's own settings, VS Code inputs): kept as
-/// written, and scanned for provider tokens.
-struct ScanOnly<'x> {
-    text: &'x str,
-    scan: &'x mut Secrets,
-}
-
-impl Strings for ScanOnly<'_> {
-    fn string(&mut self, lit: &StringLit, path: &Path, _: &mut Vec<Diagnostic>) -> String {
-        self.scan.scan_literal(self.text, lit, path, None);
-        lit.value.to_string()
-    }
 }
 
 /// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).

@@ -156,21 +156,9 @@ fn every_client_is_found_at_its_place(os: &'static str) {
         put(tmp, rel, &config_for(client));
     }
     let out = run_user(tmp, &layout, "json");
-    assert!(out.code <= 1, "{os}: {}{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 0, "{os}: {}{}", out.stdout, out.stderr);
     let json = out.json();
-    // Until the TOML and YAML readers (branch `formats`) are merged, those files are read as
-    // JSON and do not parse: allowed here, nothing else is.
-    let unexpected: Vec<&Value> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| {
-            let file = d["file"].as_str().unwrap();
-            let toml_or_yaml = [".toml", ".yaml", ".yml"].iter().any(|e| file.ends_with(e));
-            !(toml_or_yaml && d["rule"] == "parse/syntax")
-        })
-        .collect();
-    assert!(unexpected.is_empty(), "{os}: {unexpected:#?}");
+    assert_eq!(json["diagnostics"], serde_json::json!([]), "{os}");
     let inputs = inputs(&json);
     for (client, rel) in &layout.files {
         let file = tmp.join(rel).display().to_string();
@@ -233,12 +221,7 @@ fn user_report_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let tmp = dir.path();
     let layout = layout("linux", tmp);
-    // The JSON ones only: the snapshots do not wait for the TOML and YAML readers.
-    for (client, rel) in layout
-        .files
-        .iter()
-        .filter(|(_, rel)| rel.ends_with(".json"))
-    {
+    for (client, rel) in &layout.files {
         put(tmp, rel, &config_for(client));
     }
     // A URL without `type` in a project's servers: Claude Code skips it.

@@ -256,7 +256,28 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// JSON forbids raw control characters (a line break, a tab) inside strings; jsonc-parser lets
 /// them through, so they are found here, on the raw text of each string.
+/// The finding for a TOML or YAML syntax error: the parser's own message, at its position.
+pub fn other_format(id: FileId, format: &str, message: &str, span: Span) -> Diagnostic {
+    // The parsers' messages may span lines (TOML's quotes the line): the first line says it.
+    let first = message.lines().next().unwrap_or(message).trim();
+    Diagnostic::new(
+        &SYNTAX,
+        id,
+        span,
+        "",
+        format!("the file is not valid {format}: {first}"),
+    )
+    .label("here")
+    .help(format!(
+        "correct the {format} syntax here; the client reads none of the file's servers until it parses"
+    ))
+}
+
 pub fn control_character(file: &SourceFile, id: FileId, string: Span) -> Option<Diagnostic> {
+    // TOML and YAML strings may hold tabs and line breaks; their parsers judge them.
+    if file.format != crate::source::Format::Json {
+        return None;
+    }
     let raw = &file.text.as_bytes()[string.start..string.end];
     let at = raw.iter().position(|b| *b < 0x20)?;
     let byte = raw[at];

@@ -48,6 +48,16 @@ fn hardcoded(rule: &'static Rule, cx: &FileContext, f: &Finding, what: &str) -> 
              not read `.env`; `mcplint fix` writes both); {rotate}",
             client.name
         ),
+        (Mode::Direct, None)
+            if let crate::clients::Reference::Named { example } = client.reference.value =>
+        {
+            format!(
+                "remove it, set `{var}` in the environment {} starts from, and name it: {}; \
+                 {rotate}",
+                client.name,
+                example.replace("NAME", var)
+            )
+        }
         (Mode::Direct, None) => format!(
             "{} expands no variable here: keep this server in a template rendered by `mcplint \
              render --to {}`, or in the client's own secret store; {rotate}",
