@@ -364,6 +364,12 @@ fn tree(root: &Path) {
     put(root, "app/.vscode/mcp.json", &config_for("vscode"));
     put(root, "app/.cursor/mcp.json", &config_for("cursor"));
     put(root, "app/.gemini/settings.json", &config_for("gemini-cli"));
+    put(root, "tools/.codex/config.toml", &config_for("codex"));
+    put(
+        root,
+        "tools/.continue/mcpServers/github.yaml",
+        &config_for("continue"),
+    );
     put(root, "ignored/.mcp.json", "not even JSON");
     put(root, "build/.roo/mcp.json", "not even JSON");
     put(root, "notes/mcp.json.txt", "not even JSON");
@@ -407,6 +413,8 @@ fn a_folder_is_walked_honouring_gitignore() {
             ("app/.cursor/mcp.json", "cursor"),
             ("app/.gemini/settings.json", "gemini-cli"),
             ("app/.vscode/mcp.json", "vscode"),
+            ("tools/.codex/config.toml", "codex"),
+            ("tools/.continue/mcpServers/github.yaml", "continue"),
         ]
         .map(|(f, c)| (f.to_owned(), c.to_owned()))
     );
@@ -631,7 +639,9 @@ fn files_no_client_recognises_are_never_read() {
             ".mcp.json",
             "app/.cursor/mcp.json",
             "app/.gemini/settings.json",
-            "app/.vscode/mcp.json"
+            "app/.vscode/mcp.json",
+            "tools/.codex/config.toml",
+            "tools/.continue/mcpServers/github.yaml",
         ]
     );
 }
