@@ -28,6 +28,9 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
     let mut report = pipeline::check_inputs(&inputs, &options);
     report.searched = found.searched;
     report.looked = found.looked;
+    report.looked_on = args
+        .user
+        .then(|| args.os.unwrap_or_else(crate::clients::Os::current));
     let mut policy = loaded.policy(&args.select, &args.ignore);
     if let Some(path) = &args.baseline {
         match std::fs::read_to_string(path) {

@@ -61,8 +61,9 @@ pub struct Report {
     pub raw_scanned: Vec<FileId>,
     /// Whether the configs were looked for (`check DIR`, `check --user`) rather than named.
     pub searched: bool,
-    /// Every place `check --user` looked in, found or not.
+    /// Every place `check --user` looked in, found or not, and the system whose places they are.
     pub looked: Vec<Looked>,
+    pub looked_on: Option<crate::clients::Os>,
 }
 
 /// A place a client keeps a user's config, and whether one was there.

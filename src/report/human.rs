@@ -92,9 +92,15 @@ fn looked(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> 
     }
     let mut clients: Vec<&str> = report.looked.iter().map(|l| l.client.name).collect();
     clients.dedup();
+    let on = match report.looked_on {
+        Some(crate::clients::Os::Linux) => " (Linux places)",
+        Some(crate::clients::Os::Macos) => " (macOS places)",
+        Some(crate::clients::Os::Windows) => " (Windows places)",
+        None => "",
+    };
     writeln!(
         out,
-        "Looked for the user configs of {} clients:",
+        "Looked for the user configs of {} clients{on}:",
         clients.len()
     )?;
     let width = clients.iter().map(|c| c.len()).max().unwrap_or(0);
