@@ -1,8 +1,8 @@
 //! A config that does not parse: what can still be found in its raw text.
 
 use super::report::Report;
-use crate::secrets::mask::mask_found;
-use crate::source::{FileId, Span};
+use crate::secrets::mask::{mask_found, mask_found_keyed};
+use crate::source::{FileId, Format, Masker, Span};
 
 /// A config that does not parse (or is not UTF-8): the provider formats that identify
 /// themselves by a literal prefix are looked for in the raw text, and the code frames are
@@ -26,8 +26,17 @@ pub(super) fn raw_scan(report: &mut Report, id: FileId) {
         .collect();
     // An empty file has nothing the JSON-aware rules could have read.
     let empty = file.text.trim().is_empty();
-    report.files[id].mask_with(mask_found, spans);
+    let format = report.files[id].format;
+    report.files[id].mask_with(masker(format), spans);
     if !empty {
         report.raw_scanned.push(id);
+    }
+}
+
+/// How a file's frames are masked: TOML and YAML also by their unquoted `KEY: value` slots.
+pub(super) fn masker(format: Format) -> Masker {
+    match format {
+        Format::Json => mask_found,
+        Format::Toml | Format::Yaml => mask_found_keyed,
     }
 }

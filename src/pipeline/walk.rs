@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;
 
+use super::raw::masker;
 use super::read::Input;
 use super::report::{Options, ReadError, Report, Resolved};
 use super::shape;
@@ -21,7 +22,6 @@ use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
-use crate::secrets::mask::mask_found;
 use crate::source::{FileId, Span};
 use crate::tree::{Path, prop_name_span};
 
@@ -73,9 +73,13 @@ pub(super) fn check_config(
                 names.push(name.clone());
             }
         }
-        out.push(crate::rules::env::undeclared_variables::diagnostic(
-            id, *span, pointer, &names,
-        ));
+        // Resting on what the client expands: `info` at most when that is unconfirmed.
+        let rule = &crate::rules::env::undeclared_variables::UNDECLARED_VARIABLES;
+        let severity = client.expands_in.cap(client.grammar.cap(rule.severity));
+        out.push(
+            crate::rules::env::undeclared_variables::diagnostic(id, *span, pointer, &names)
+                .severity(severity),
+        );
     }
     let (used, mut secrets, raw) = (walk.used, walk.redact, walk.raw);
     let found = walk.scan.finish(id);
@@ -108,7 +112,7 @@ pub(super) fn check_config(
     if broken {
         super::raw::raw_scan(report, id);
     } else {
-        file.mask_with(mask_found, moves.iter().map(|m| m.span).collect());
+        file.mask_with(masker(file.format), moves.iter().map(|m| m.span).collect());
     }
     if !moves.is_empty() {
         secrets.extend(moves.iter().map(|m| m.pointer.clone()));

@@ -78,6 +78,85 @@ pub fn mask_all(text: &str, found: impl Iterator<Item = Span>) -> Option<String>
     changed.then(|| into_text(bytes))
 }
 
+/// [`mask_found`] for TOML and YAML, whose keys and values need no quotes: also every value
+/// after a key named like a secret, `KEY = "…"`, `KEY: …`, `{ KEY = "…" }`.
+pub fn mask_found_keyed(text: &str, found: &[Span]) -> Option<String> {
+    let mut bytes = mask_all(text, found.iter().copied())
+        .map_or_else(|| text.as_bytes().to_vec(), String::into_bytes);
+    let changed = mask_keyed_slots(text, &mut bytes);
+    (changed || bytes != text.as_bytes()).then(|| into_text(bytes))
+}
+
+/// Masks the value after each `KEY =` or `KEY:` (a colon then a space or the line's end)
+/// whose key is named like a secret; a quoted value up to its quote, a plain one up to `,`,
+/// `}`, ` #` or the line's end.
+fn mask_keyed_slots(text: &str, bytes: &mut [u8]) -> bool {
+    let raw = text.as_bytes();
+    let mut changed = false;
+    let mut seen = NameCache([None; 64]);
+    for (at, &b) in raw.iter().enumerate() {
+        let sep = match b {
+            b'=' => true,
+            b':' => matches!(raw.get(at + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r')),
+            _ => false,
+        };
+        if !sep {
+            continue;
+        }
+        // The key, just before the separator: quoted or bare.
+        let mut end = at;
+        while end > 0 && matches!(raw[end - 1], b' ' | b'\t') {
+            end -= 1;
+        }
+        let (key_start, key_end) = match end.checked_sub(1).map(|i| raw[i]) {
+            Some(q @ (b'"' | b'\'')) => {
+                let Some(open) = raw[..end - 1].iter().rposition(|c| *c == q) else {
+                    continue;
+                };
+                (open + 1, end - 1)
+            }
+            _ => {
+                let start = raw[..end]
+                    .iter()
+                    .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
+                    .map_or(0, |i| i + 1);
+                (start, end)
+            }
+        };
+        let Some(key) = text.get(key_start..key_end) else {
+            continue;
+        };
+        if key.is_empty() || !seen.is_secret_name(key) {
+            continue;
+        }
+        // The value after the separator.
+        let mut start = at + 1;
+        while start < raw.len() && matches!(raw[start], b' ' | b'\t') {
+            start += 1;
+        }
+        let (from, to) = match raw.get(start) {
+            Some(q @ (b'"' | b'\'')) => {
+                let Some(close) = raw[start + 1..].iter().position(|c| c == q || *c == b'\n')
+                else {
+                    continue;
+                };
+                (start + 1, start + 1 + close)
+            }
+            Some(_) => {
+                let line = raw[start..]
+                    .iter()
+                    .position(|c| matches!(c, b'\n' | b'\r' | b',' | b'}'))
+                    .map_or(raw.len(), |n| start + n);
+                let comment = text[start..line].find(" #").map_or(line, |n| start + n);
+                (start, text[start..comment].trim_end().len() + start)
+            }
+            None => continue,
+        };
+        changed |= mask_value(text, bytes, from, to);
+    }
+    changed
+}
+
 /// The end (after the closing quote) of the string literal whose opening quote is at `open`.
 fn literal_end(bytes: &[u8], open: usize) -> Option<usize> {
     let mut i = open + 1;
@@ -325,6 +404,19 @@ fn mask_private_keys(text: &str, bytes: &mut [u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_and_yaml_slots_are_masked() {
+        let text = "env = { GITHUB_TOKEN = \"s3cretvalue1\" }\nAPI_KEY: s3cretvalue2 # note\n\
+                    url: https://x.example\nname: s3cretvalue3\n";
+        let masked = mask_found_keyed(text, &[]).unwrap();
+        assert!(!masked.contains("s3cretvalue1"), "{masked}");
+        assert!(!masked.contains("s3cretvalue2"), "{masked}");
+        assert!(masked.contains("# note"));
+        assert!(masked.contains("https://x.example"));
+        assert!(masked.contains("s3cretvalue3"));
+        assert_eq!(masked.len(), text.len());
+    }
 
     #[test]
     fn redaction_shows_at_most_six_characters() {
