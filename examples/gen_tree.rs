@@ -1,7 +1,7 @@
 //! Writes a generated source tree for the walk of `check DIR`:
 //! `cargo run --release --example gen_tree -- FILES CONFIGS DIR`.
 //! DIR gets FILES files in all, CONFIGS of them configs at the paths clients recognise
-//! (`.mcp.json`, `.vscode/mcp.json`, `.gemini/settings.json`, ...), spread over packages; the
+//! (`.mcp.json`, `.vscode/mcp.json`, `.codex/config.toml`, ...), spread over packages; the
 //! rest are sources, docs, look-alikes no client reads (`settings.json`, `mcp.json.bak`) and a
 //! `target/` folder that `.gitignore` leaves out (run `git init` in DIR for it to count).
 
@@ -18,6 +18,8 @@ const CONFIGS: &[(&str, &str, &str)] = &[
     (".kiro/settings/mcp.json", "mcpServers", "http"),
     (".amazonq/mcp.json", "mcpServers", "http"),
     ("mcp-servers.json", "", "http"),
+    (".codex/config.toml", "toml", ""),
+    (".continue/mcpServers/docs.yaml", "yaml", ""),
 ];
 
 /// The other files of a package, in turn.
@@ -40,6 +42,25 @@ fn write(path: &Path, text: &str) {
 }
 
 fn config(key: &str, http: &str, n: usize) -> String {
+    match key {
+        // Codex: `[mcp_servers.NAME]` tables, no `type`.
+        "toml" => {
+            return format!(
+                "model = \"o3\"\n\n[mcp_servers.files-{n}]\ncommand = \"node\"\n\
+                 args = [\"server-{n}.js\"]\n\n[mcp_servers.docs-{n}]\n\
+                 url = \"https://docs.example.com/mcp/{n}\"\n"
+            );
+        }
+        // Continue: a block file with its list of servers.
+        "yaml" => {
+            return format!(
+                "name: docs-{n}\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: files-{n}\n    \
+                 command: node\n    args: [\"server-{n}.js\"]\n  - name: docs-{n}\n    \
+                 type: streamable-http\n    url: https://docs.example.com/mcp/{n}\n"
+            );
+        }
+        _ => {}
+    }
     let servers = format!(
         r#"{{ "files-{n}": {{ "command": "node", "args": ["server-{n}.js"] }}, "docs-{n}": {{ "type": "{http}", "url": "https://docs.example.com/mcp/{n}" }} }}"#
     );

@@ -2,7 +2,8 @@
 # Times `mcplint check --format json` (release build, every rule on) on generated corpora of 10,
 # 20,000 and 100,000 servers (examples/gen_corpus: 60% stdio, 40% remote, a tenth with a planted
 # secret), next to python's json.load of the same file and, when installed, its peers.
-# Then the walk of `check DIR` over a generated tree of 10,000 files holding 100 configs
+# Then the walk of `check DIR` over a generated tree of 10,000 files holding 100 configs of ten
+# clients (JSON, Codex TOML, Continue YAML)
 # (examples/gen_tree; target under 300 ms).
 # Not part of CI. Usage: scripts/bench.sh [RUNS] [walk] (default 7 runs; `walk`: the walk only).
 # Timed with hyperfine when it is installed, else with a loop of our own (same warm-up, median).
