@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::clients::{Client, Kind, Mode, Untyped};
+use crate::clients::{Client, Kind, Mode, Servers, Untyped};
 use crate::env::template::{self, Grammar, Op, Piece, Reference};
 use crate::schema::URL_FIELDS;
 
@@ -59,11 +59,30 @@ pub fn convert(
             target.name
         ));
     }
+    let servers = match target.servers.value {
+        Servers::Map => Value::Object(out),
+        // Continue: a list, each server named by a field of its own.
+        Servers::List { name_field } => Value::Array(
+            out.into_iter()
+                .map(|(name, entry)| {
+                    let mut named = Map::new();
+                    named.insert(name_field.into(), json!(name));
+                    if let Value::Object(fields) = entry {
+                        named.extend(fields);
+                    }
+                    Value::Object(named)
+                })
+                .collect(),
+        ),
+    };
     let root = match target.roots.value.first() {
-        None => Value::Object(out),
+        None => servers,
         Some(key) => {
             let mut m = Map::new();
-            m.insert((*key).into(), Value::Object(out));
+            for (k, v) in target.preamble.value {
+                m.insert((*k).into(), json!(v));
+            }
+            m.insert((*key).into(), servers);
             if has_inputs {
                 m.insert(
                     "inputs".into(),
@@ -97,7 +116,8 @@ impl Ctx {
             return Some(entry.clone());
         };
         let target = self.target;
-        if e.get("disabled") == Some(&Value::Bool(true)) && !target.reads("disabled") {
+        let disabled = e.get("disabled") == Some(&Value::Bool(true));
+        if disabled && !target.reads("disabled") && !target.reads("enabled") {
             self.warnings.push(format!(
                 "server `{name}` is disabled, which {} cannot say: left out",
                 target.name
@@ -114,6 +134,23 @@ impl Ctx {
             .any(|(_, k)| *k == Kind::Remote);
         if remote && !starts_remote {
             return Some(self.bridge(name, e, resolved));
+        }
+        if e.get("type").and_then(Value::as_str) == Some("sse") && target.transport("sse").is_none()
+        {
+            self.warnings.push(format!(
+                "server `{name}` is an SSE server, which {} does not start: it is written as a \
+                 Streamable HTTP server, which its URL may not serve",
+                target.name
+            ));
+        }
+        let required = |field: &str| target.required.value.contains(&field);
+        if target.reads("enabled") && !target.reads("disabled") && (disabled || required("enabled"))
+        {
+            // Codex, Zed and Goose say `enabled` (Goose requires it).
+            out.insert("enabled".into(), json!(!disabled));
+        }
+        if required("name") && target.servers.value == Servers::Map {
+            out.insert("name".into(), json!(name));
         }
         for (key, value) in e {
             match key.as_str() {
@@ -140,10 +177,24 @@ impl Ctx {
                         }
                     ));
                 }
+                "disabled" if !target.reads("disabled") && target.reads("enabled") => {}
                 "disabled" if value == &Value::Bool(false) && !target.reads("disabled") => {}
                 k if target.reads(k) => {
                     let r = resolved.and_then(|r| r.get(key));
                     out.insert(key.clone(), self.value(name, value, r));
+                }
+                // The same field under the target's name (`cmd`, `envs`, `http_headers`).
+                k if let Some(own) = crate::clients::own_name_for(target, k) => {
+                    let r = resolved.and_then(|r| r.get(key));
+                    out.insert(own.to_owned(), self.value(name, value, r));
+                }
+                // Continue keeps a remote server's headers in `requestOptions`.
+                "headers" if target.reads("requestOptions") => {
+                    let r = resolved.and_then(|r| r.get(key));
+                    out.insert(
+                        "requestOptions".into(),
+                        json!({ "headers": self.value(name, value, r) }),
+                    );
                 }
                 _ => self.warnings.push(format!(
                     "`{key}` of server `{name}` has no place in {}: dropped",
@@ -159,6 +210,9 @@ impl Ctx {
             if let Some(t) = target.transport_name(remote, sse) {
                 out.insert("type".into(), json!(t));
             }
+        }
+        if !remote && required("args") && !out.contains_key("args") {
+            out.insert("args".into(), json!([]));
         }
         Some(Value::Object(out))
     }

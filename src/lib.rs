@@ -9,6 +9,7 @@ pub mod clients;
 pub mod convert;
 pub mod diagnostic;
 pub mod discover;
+pub mod emit;
 pub mod env;
 pub mod fingerprint;
 pub mod fix;

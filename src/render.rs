@@ -64,8 +64,19 @@ pub fn render(input: &Input, options: &RenderOptions, policy: Policy) -> (Report
         root = converted.root;
         report.conversion_warnings = converted.warnings;
     }
-    let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
-    text.push('\n');
+    let format = options
+        .to
+        .map_or(crate::source::Format::Json, |t| t.format());
+    let mut text = match crate::emit::to_text(&root, format) {
+        Ok(text) => text,
+        Err(e) => {
+            report.conversion_warnings.push(format!(
+                "the config cannot be written as {}: {e}",
+                format.name()
+            ));
+            return (report, None);
+        }
+    };
     if options.redact {
         // What no scan named still goes masked: secret slots, token-shaped runs, keys.
         if let Some(masked) = crate::secrets::mask::mask_all(&text, std::iter::empty()) {
@@ -110,7 +121,12 @@ fn check_as(text: &str, target: &'static crate::clients::Client) -> Vec<String> 
         },
         ..Options::default()
     };
-    let report = pipeline::check_text("rendered", text, &options);
+    let name = match target.format() {
+        crate::source::Format::Json => "rendered",
+        crate::source::Format::Toml => "rendered.toml",
+        crate::source::Format::Yaml => "rendered.yaml",
+    };
+    let report = pipeline::check_text(name, text, &options);
     report
         .diagnostics
         .iter()

@@ -223,10 +223,17 @@ pub fn client_schema(client: &Client) -> Value {
         }
     }
     defs.insert("server".into(), serde_json::json!({ "anyOf": any_of }));
-    let servers = serde_json::json!({
-        "type": "object",
-        "additionalProperties": { "$ref": "#/$defs/server" },
-    });
+    let servers = match client.servers.value {
+        crate::clients::Servers::Map => serde_json::json!({
+            "type": "object",
+            "additionalProperties": { "$ref": "#/$defs/server" },
+        }),
+        // Continue: a list of servers, each named by a field of its own.
+        crate::clients::Servers::List { .. } => serde_json::json!({
+            "type": "array",
+            "items": { "$ref": "#/$defs/server" },
+        }),
+    };
     let mut schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("https://github.com/mcplint/mcplint/schema/{}.schema.json", client.id),

@@ -32,6 +32,10 @@ pub static AMAZON_Q: Client = Client {
     roots: Fact::cited(&["mcpServers"], CONFIG),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, CONFIG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CONFIG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CONFIG),
     // CONFIG: `serde_json`, strict JSON.
     comments: Fact::cited(false, CONFIG),
     // TOOL `TransportType`: `stdio` (the default) and `http`; no SSE.

@@ -39,6 +39,10 @@ pub static CLAUDE_CODE: Client = Client {
     roots: Fact::cited(&["mcpServers"], CHANGELOG),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, CHANGELOG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CHANGELOG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CHANGELOG),
     // Not documented: read as strict JSON.
     comments: Fact::unconfirmed(false, MCP),
     // MCP: `stdio` (the default), `http` (`streamable-http` accepted as an alias), `sse`, `ws`.

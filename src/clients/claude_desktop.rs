@@ -32,6 +32,10 @@ pub static CLAUDE_DESKTOP: Client = Client {
     roots: Fact::cited(&["mcpServers"], LOCAL),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, LOCAL),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], LOCAL),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], LOCAL),
     // Not documented; a third-party guide (mcpbundles.com/blog/claude-desktop-mcp) reports a
     // trailing comma made the app ignore the file: treated as strict JSON.
     comments: Fact::unconfirmed(

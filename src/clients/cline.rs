@@ -54,6 +54,10 @@ pub static CLINE: Client = Client {
     roots: Fact::cited(&["mcpServers"], SCHEMAS),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, SCHEMAS),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], SCHEMAS),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], SCHEMAS),
     // HUB: `JSON.parse`; a syntax error → "Invalid JSON in MCP settings file", no servers.
     comments: Fact::cited(false, HUB),
     // CONSTANTS. `http` and `streamable-http` are rejected, and any schema error rejects the

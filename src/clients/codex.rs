@@ -43,6 +43,10 @@ pub static CODEX: Client = Client {
     roots: Fact::cited(&["mcp_servers"], TYPES),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, TYPES),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], TYPES),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], TYPES),
     // LOADER: TOML (`toml::from_str`), which has `#` comments; a parse error is fatal.
     comments: Fact::cited(true, LOADER),
     // TYPES: no `type` field; `McpServerTransportConfig` is `Stdio` or `StreamableHttp`, chosen

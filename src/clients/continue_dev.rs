@@ -41,6 +41,18 @@ pub static CONTINUE: Client = Client {
     roots: Fact::cited(&["mcpServers"], CONFIG),
     // CONFIG: an array of servers; SCHEMA: each has a required `name`.
     servers: Fact::cited(Servers::List { name_field: "name" }, CONFIG),
+    // SCHEMA: `name` on every server (render writes the server's name there).
+    required: Fact::cited(&["name"], SCHEMA),
+    // DOC (the note after "How to Configure MCP Servers"): a block file has `name`, `version`
+    // and `schema`; CONFIG's base schema.
+    preamble: Fact::cited(
+        &[
+            ("name", "MCP servers"),
+            ("version", "0.0.1"),
+            ("schema", "v1"),
+        ],
+        CONFIG,
+    ),
     // YAML has `#` comments.
     comments: Fact::cited(true, CONFIG),
     // SCHEMA: `type` `stdio`, `sse`, `streamable-http`. CONNECTION also starts `websocket`,

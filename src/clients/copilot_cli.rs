@@ -33,6 +33,10 @@ pub static COPILOT_CLI: Client = Client {
     roots: Fact::cited(&["mcpServers"], ADD),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, ADD),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], ADD),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], ADD),
     // DIR says JSONC for `settings.json` only; not stated for `mcp-config.json`.
     comments: Fact::unconfirmed(false, DIR),
     // REF "Transport types": `local` / `stdio` (the same), `http` (Streamable HTTP), `sse`.

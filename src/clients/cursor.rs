@@ -28,6 +28,10 @@ pub static CURSOR: Client = Client {
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
     // A map of servers keyed by name.
     servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::unconfirmed(&[], VSC_NATIVE),
+    // Nothing at the top level is required.
+    preamble: Fact::unconfirmed(&[], VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC's table names stdio, SSE and Streamable HTTP, but no `type` values. QUOTE shows

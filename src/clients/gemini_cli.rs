@@ -42,6 +42,10 @@ pub static GEMINI_CLI: Client = Client {
     roots: Fact::cited(&["mcpServers"], MCP_DOC),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, MCP_DOC),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], MCP_DOC),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], MCP_DOC),
     // SETTINGS: `JSON.parse(stripJsonComments(content))`: comments yes; trailing commas are not
     // stripped by that call (no options passed), so they are a parse error.
     comments: Fact::cited(true, SETTINGS),

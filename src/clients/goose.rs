@@ -45,15 +45,20 @@ pub static GOOSE: Client = Client {
     roots: Fact::cited(&["extensions"], ENTRIES),
     // ENTRIES: a map keyed by the extension's key (its name, lowercased).
     servers: Fact::cited(Servers::Map, ENTRIES),
+    // EXTENSION and ENTRIES: `name` and `enabled` on every entry, `args` on a stdio one
+    // (`type` is written by `writes_type`).
+    required: Fact::cited(&["name", "enabled", "args"], EXTENSION),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], DOC),
     // BASE: YAML, which has `#` comments.
     comments: Fact::cited(true, BASE),
     // EXTENSION: `type` is required. `sse` is "no longer supported - kept only for config file
-    // compatibility"; `builtin`, `platform`, `frontend` and `inline_python` run inside goose.
+    // compatibility" (ENTRIES warns "SSE is unsupported, migrate to streamable_http"): left out,
+    // so it is reported. `builtin`, `platform`, `frontend` and `inline_python` run inside goose.
     transports: Fact::cited(
         &[
             ("stdio", Kind::Stdio),
             ("streamable_http", Kind::Remote),
-            ("sse", Kind::Remote),
             ("builtin", Kind::Builtin),
             ("platform", Kind::Builtin),
             ("frontend", Kind::Builtin),

@@ -25,6 +25,10 @@ pub static KIRO: Client = Client {
     roots: Fact::cited(&["mcpServers"], KI),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, KI),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], KI),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], KI),
     // Not documented: assumed strict JSON.
     comments: Fact::unconfirmed(false, KI),
     // KI/KC document no `type`. THIRD shows `"type": "http"`; Amazon Q CLI reads `stdio`/`http`.

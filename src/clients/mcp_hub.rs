@@ -33,6 +33,10 @@ pub static MCP_HUB: Client = Client {
     roots: Fact::cited(&["servers", "mcpServers"], CONFIG),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, CONFIG),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], CONFIG),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], CONFIG),
     // CONFIG `JSON5.parse`: comments, trailing commas, single quotes, unquoted keys.
     comments: Fact::cited(true, CONFIG),
     // CONFIG: a `type` in the file is ignored and overwritten (`command` → stdio, `url` → remote):

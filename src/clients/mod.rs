@@ -119,7 +119,10 @@ pub fn recognised(path: &str) -> Option<&'static Client> {
 
 /// Fields that mean the same in different clients' formats.
 const SYNONYMS: &[&[&str]] = &[
-    &["url", "serverUrl", "httpUrl"],
+    &["url", "serverUrl", "httpUrl", "uri"],
+    &["command", "cmd"],
+    &["env", "envs"],
+    &["headers", "http_headers"],
     &["type", "transportType"],
     &["autoApprove", "alwaysAllow"],
     &["disabledTools", "disabled_tools"],

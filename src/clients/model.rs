@@ -178,6 +178,12 @@ pub struct Client {
     pub roots: Fact<&'static [&'static str]>,
     /// Whether the servers under the root are a map keyed by name or a list of named items.
     pub servers: Fact<Servers>,
+    /// Fields every server entry must have beyond its transport's own (`render --to` writes
+    /// them: `name` the server's name, `enabled` true unless disabled, `args` empty).
+    pub required: Fact<&'static [&'static str]>,
+    /// Top-level keys a file must have, with the value `render --to` writes (Continue's
+    /// `name`, `version`, `schema`).
+    pub preamble: Fact<&'static [(&'static str, &'static str)]>,
     /// Whether `//` comments and trailing commas are accepted.
     pub comments: Fact<bool>,
     /// The `type` values it accepts, and what each starts.
@@ -239,6 +245,16 @@ impl Client {
             .iter()
             .map(|f| &f.value)
             .find(|f| path == f.file || path.ends_with(&format!("/{}", f.file)))
+    }
+
+    /// The syntax of its files, from their names: TOML for `.toml`, YAML for `.yaml`, else JSON.
+    pub fn format(&self) -> crate::source::Format {
+        use crate::source::Format;
+        match self.files.value.first().and_then(|f| f.rsplit_once('.')) {
+            Some((_, "toml")) => Format::Toml,
+            Some((_, "yaml" | "yml")) => Format::Yaml,
+            _ => Format::Json,
+        }
     }
 
     /// The field that holds a stdio server's command (`command`; Goose's `cmd`).

@@ -33,6 +33,10 @@ pub static ROO: Client = Client {
     roots: Fact::cited(&["mcpServers"], HUB),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, HUB),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], HUB),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], HUB),
     // HUB: `JSON.parse`; a syntax error loads nothing. DOC's example has `//` comments, which
     // would fail.
     comments: Fact::cited(false, HUB),

@@ -41,6 +41,10 @@ pub const TEMPLATE_FORMAT: Client = Client {
     roots: Fact::cited(&[], OWN),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, OWN),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], OWN),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], OWN),
     comments: Fact::cited(false, OWN),
     transports: Fact::cited(
         &[

@@ -51,6 +51,10 @@ pub static VSCODE: Client = Client {
     roots: Fact::cited(&["servers"], SCAN),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, SCAN),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], SCAN),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], SCAN),
     // SCHEMA: allowComments: true, allowTrailingCommas: true.
     comments: Fact::cited(true, SCHEMA),
     // SCHEMA: `type` enum stdio | http | sse.

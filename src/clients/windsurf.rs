@@ -42,6 +42,10 @@ pub static WINDSURF: Client = Client {
     roots: Fact::unconfirmed(&["mcpServers"], VSC_NATIVE),
     // A map of servers keyed by name.
     servers: Fact::unconfirmed(Servers::Map, VSC_NATIVE),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::unconfirmed(&[], VSC_NATIVE),
+    // Nothing at the top level is required.
+    preamble: Fact::unconfirmed(&[], VSC_NATIVE),
     // Not found in any source: assumed strict JSON.
     comments: Fact::unconfirmed(false, DOC),
     // DOC (primary, translated): stdio, Streamable HTTP and SSE, OAuth for each. No `type`

@@ -34,6 +34,10 @@ pub static ZED: Client = Client {
     roots: Fact::cited(&["context_servers"], PROJECT),
     // A map of servers keyed by name.
     servers: Fact::cited(Servers::Map, PROJECT),
+    // No field of an entry is required beyond its transport's.
+    required: Fact::cited(&[], PROJECT),
+    // Nothing at the top level is required.
+    preamble: Fact::cited(&[], PROJECT),
     // PROJECT: `parse_json_with_comments`. Trailing commas: not read, assumed accepted.
     comments: Fact::cited(true, PROJECT),
     // PROJECT: no `type`; the untagged variants are stdio (`command`) and HTTP (`url`); no SSE.

@@ -104,7 +104,7 @@ pub fn parse<'a>(
             }
             Ok(Some(Value::Object(obj))) => Some(Parsed {
                 root: Value::Object(obj),
-                comments: Vec::new(),
+                comments: hash_comments(text),
             }),
             Ok(Some(other)) => {
                 out.push(rules::invalid_root::diagnostic(id, text, &other));
@@ -168,4 +168,48 @@ fn comments(map: Option<jsonc_parser::CommentMap>) -> Vec<(Span, String)> {
     out.sort_by_key(|(s, _)| s.start);
     out.dedup_by_key(|(s, _)| s.start);
     out
+}
+
+/// The `#` comments of a TOML or YAML text, for suppressions: a `#` at the start of a line or
+/// after a blank, outside a quoted string on its line. (A `#` inside a multi-line string that
+/// looks like a comment is taken as one; only `mcplint-ignore` comments are acted on.)
+fn hash_comments(text: &str) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let mut quote: Option<u8> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match quote {
+                Some(b'"') if b == b'\\' => i += 1,
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if b == b'#' && (i == 0 || bytes[i - 1].is_ascii_whitespace()) => {
+                    let body = line[i + 1..].trim_end_matches(['\n', '\r']);
+                    let start = line_start + i;
+                    out.push((Span::new(start, start + 1 + body.len()), body.to_owned()));
+                    break;
+                }
+                None => {}
+            }
+            i += 1;
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_comments;
+
+    #[test]
+    fn hash_comments_outside_strings() {
+        let text = "# top\nk = \"a # not\" # mcplint-ignore x\nurl: http://h/#frag\n";
+        let found: Vec<String> = hash_comments(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(found, [" top", " mcplint-ignore x"]);
+    }
 }

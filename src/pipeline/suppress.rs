@@ -1,12 +1,12 @@
 //! Suppressions that never hide more than asked: `// mcplint-ignore RULE: reason` comments in
-//! JSONC files, and a baseline of fingerprints.
+//! JSONC files (`# mcplint-ignore ...` in TOML and YAML), and a baseline of fingerprints.
 
 use std::collections::HashSet;
 
 use super::Report;
 use crate::fingerprint::{self, relative_uri};
 use crate::rules::config::unused_suppression;
-use crate::source::{FileId, FileKind, SourceFile, Span};
+use crate::source::{FileId, FileKind, Format, SourceFile, Span};
 
 /// One `mcplint-ignore` comment.
 #[derive(Debug)]
@@ -42,7 +42,10 @@ fn inline_suppressions(file: &SourceFile, id: FileId) -> Vec<Inline> {
             (line + 1..file.line_count())
                 .find(|&l| {
                     let t = file.text[file.line_start(l)..file.line_end(l)].trim();
-                    !t.is_empty() && !t.starts_with("//") && !t.starts_with("/*")
+                    let comment = t.starts_with("//")
+                        || t.starts_with("/*")
+                        || (file.format != Format::Json && t.starts_with('#'));
+                    !t.is_empty() && !comment
                 })
                 .unwrap_or(line)
         } else {

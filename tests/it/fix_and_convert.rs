@@ -249,6 +249,10 @@ fn every_conversion_passes_check_in_its_own_shape() {
         ("cursor", "cursor-mcp.json"),
         ("vscode", "mcp.json"),
         ("mcp-hub", "mcp-servers.json"),
+        ("codex", ".codex/config.toml"),
+        ("zed", ".zed/settings.json"),
+        ("continue", ".continue/mcpServers/servers.yaml"),
+        ("goose", ".config/goose/config.yaml"),
     ];
     for (target, file) in names {
         let dir = copy_case(&format!("convert-to-{target}"));
@@ -271,7 +275,9 @@ fn every_conversion_passes_check_in_its_own_shape() {
             } = Mcplint::new(&args).isolated_in(dir.path()).run();
             assert_eq!(code, 0, "{target}: {stderr}");
             let out = tempfile::tempdir().unwrap();
-            std::fs::write(out.path().join(file), &stdout).unwrap();
+            let written = out.path().join(file);
+            std::fs::create_dir_all(written.parent().unwrap()).unwrap();
+            std::fs::write(&written, &stdout).unwrap();
             std::fs::copy(dir.path().join(".env"), out.path().join(".env")).unwrap();
             let Output {
                 code,
@@ -281,6 +287,19 @@ fn every_conversion_passes_check_in_its_own_shape() {
                 .isolated_in(out.path())
                 .run();
             assert_eq!(code, 0, "{target} (keep-vars: {keep}):\n{stdout}\n{report}");
+            // Read back as its client, the file has every server that was not left out.
+            let json = Mcplint::new(&["check", file, "--no-process-env", "--format", "json"])
+                .isolated_in(out.path())
+                .run();
+            if file.contains('/') {
+                assert_eq!(json.json()["inputs"][0]["client"], target, "{file}");
+            }
+            for server in ["hf", "github", "events"] {
+                assert!(
+                    stdout.contains(server),
+                    "{target}: `{server}` lost:\n{stdout}"
+                );
+            }
             if !keep {
                 assert!(
                     !stdout.contains("${"),
@@ -537,4 +556,30 @@ fn fix_writes_a_symlinked_config_where_it_points_and_names_that_path() {
     );
     // The `.env` is beside the link, in the project, new and private.
     assert_eq!(mode(&dir.path().join(".env")), 0o600);
+}
+
+#[test]
+fn fix_refuses_toml_and_yaml_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = github_token();
+    std::fs::create_dir(dir.path().join(".codex")).unwrap();
+    let config = format!(
+        "model = \"o3\"\n\n[mcp_servers.gh]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{token}\" }}\n"
+    );
+    std::fs::write(dir.path().join(".codex/config.toml"), &config).unwrap();
+    let out = Mcplint::new(&["fix", ".codex/config.toml", "--no-process-env"])
+        .isolated_in(dir.path())
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is TOML") && out.stderr.contains("nothing was written"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(&token));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".codex/config.toml")).unwrap(),
+        config
+    );
+    assert!(!dir.path().join(".codex/.env").exists());
 }
