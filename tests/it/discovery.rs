@@ -677,3 +677,26 @@ fn a_config_found_twice_is_checked_once() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert_eq!(out.json()["summary"]["files"], 1, "{}", out.stdout);
 }
+
+/// The README's table of places names every client that has some (a new client's places are
+/// documented there too).
+#[test]
+fn the_readme_lists_every_client_with_user_places() {
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let start = readme.find("## Finding configs").expect("the section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    for client in mcplint::clients::CLIENTS {
+        let has_places = mcplint::clients::Os::ALL
+            .iter()
+            .any(|os| !client.user.on(*os).is_empty());
+        if has_places {
+            assert!(
+                section.contains(&format!("| {} ", client.name))
+                    || section.contains(&format!("| {} (", client.name)),
+                "README \"Finding configs\" has no row for {}",
+                client.name
+            );
+        }
+    }
+}
