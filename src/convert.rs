@@ -135,6 +135,8 @@ impl Ctx {
         if remote && !starts_remote {
             return Some(self.bridge(name, e, resolved));
         }
+        let (named_rest, named) = self.named(e);
+        let e = &named_rest;
         if e.get("type").and_then(Value::as_str) == Some("sse") && target.transport("sse").is_none()
         {
             self.warnings.push(format!(
@@ -214,7 +216,81 @@ impl Ctx {
         if !remote && required("args") && !out.contains_key("args") {
             out.insert("args".into(), json!([]));
         }
+        out.extend(named);
         Some(Value::Object(out))
+    }
+
+    /// Codex and Goose name a secret's variable in a field instead of referencing it inside a
+    /// string. With `--keep-vars`, `KEY: ${KEY}` in `env` goes to `env_vars` (`env_keys`),
+    /// `Authorization: Bearer ${X}` to `bearer_token_env_var`, a header that is only `${X}` to
+    /// `env_http_headers`, where the target reads those fields. Returns the entry without what
+    /// moved, and the fields to add.
+    fn named(&self, e: &Map<String, Value>) -> (Map<String, Value>, Map<String, Value>) {
+        let target = self.target;
+        let mut rest = e.clone();
+        let mut extra = Map::new();
+        if !self.keep_vars
+            || !matches!(
+                target.reference.value,
+                crate::clients::Reference::Named { .. }
+            )
+        {
+            return (rest, extra);
+        }
+        let var = |s: &str| -> Option<String> {
+            let inner = s.strip_prefix("${")?.strip_suffix('}')?;
+            let inner = inner.strip_prefix("env:").unwrap_or(inner);
+            let ok = inner.bytes().next().is_some_and(|b| !b.is_ascii_digit())
+                && inner
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            ok.then(|| inner.to_owned())
+        };
+        let list = ["env_vars", "env_keys"]
+            .into_iter()
+            .find(|f| target.reads(f));
+        if let (Some(list), Some(Value::Object(env))) = (list, rest.get_mut("env")) {
+            let names: Vec<String> = env
+                .iter()
+                .filter_map(|(k, v)| v.as_str().and_then(var).filter(|n| n == k))
+                .collect();
+            for n in &names {
+                env.remove(n);
+            }
+            if !names.is_empty() {
+                extra.insert(list.into(), json!(names));
+            }
+            if env.is_empty() {
+                rest.remove("env");
+            }
+        }
+        if let Some(Value::Object(headers)) = rest.get_mut("headers") {
+            let bearer = headers
+                .get("Authorization")
+                .and_then(Value::as_str)
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .and_then(var);
+            if let Some(n) = bearer.filter(|_| target.reads("bearer_token_env_var")) {
+                headers.remove("Authorization");
+                extra.insert("bearer_token_env_var".into(), json!(n));
+            }
+            if target.reads("env_http_headers") {
+                let from_env: Map<String, Value> = headers
+                    .iter()
+                    .filter_map(|(h, v)| Some((h.clone(), json!(v.as_str().and_then(var)?))))
+                    .collect();
+                for h in from_env.keys() {
+                    headers.remove(h);
+                }
+                if !from_env.is_empty() {
+                    extra.insert("env_http_headers".into(), Value::Object(from_env));
+                }
+            }
+            if headers.is_empty() {
+                rest.remove("headers");
+            }
+        }
+        (rest, extra)
     }
 
     /// The transport name in the target, or none where the target infers it.

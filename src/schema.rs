@@ -122,19 +122,27 @@ pub fn client_schema(client: &Client) -> Value {
         return merged;
     }
     let extra: Value = serde_json::from_str(CLIENT_FIELDS).expect("client-fields.json is JSON");
+    let fits = |def: &Value, part: &str| {
+        let transport = def["transport"].as_str().unwrap_or("both");
+        transport == "both"
+            || (transport == "stdio" && part == "stdioServer")
+            || (transport == "remote" && part == "remoteServer")
+    };
     let definition = |field: &str, part: &str| -> Option<Value> {
         if let Some(over) = extra["overrides"][client.id].get(field) {
-            return Some(over.clone());
+            // `{ "transport": ..., "schema": ... }` limits an override to one kind of server.
+            return match over.get("schema") {
+                Some(schema) if over.get("transport").is_some() => {
+                    fits(over, part).then(|| schema.clone())
+                }
+                _ => Some(over.clone()),
+            };
         }
         if let Some(def) = merged["$defs"][part]["properties"].get(field) {
             return Some(def.clone());
         }
         let def = extra["fields"].get(field)?;
-        let transport = def["transport"].as_str().unwrap_or("both");
-        let fits = transport == "both"
-            || (transport == "stdio" && part == "stdioServer")
-            || (transport == "remote" && part == "remoteServer");
-        fits.then(|| def["schema"].clone())
+        fits(def, part).then(|| def["schema"].clone())
     };
     let transports = |kind: Kind| -> Vec<&str> {
         client
@@ -199,6 +207,18 @@ pub fn client_schema(client: &Client) -> Value {
                     branch["required"] = serde_json::json!(urls);
                 }
             }
+        }
+        // The fields the client requires of every entry, where this kind of server has them.
+        let mut required: Vec<Value> = branch["required"].as_array().cloned().unwrap_or_default();
+        for field in client.required.value {
+            if branch["properties"].get(*field).is_some()
+                && !required.contains(&serde_json::json!(field))
+            {
+                required.push(serde_json::json!(field));
+            }
+        }
+        if !required.is_empty() {
+            branch["required"] = Value::Array(required);
         }
         Some(branch)
     };
@@ -385,8 +405,14 @@ mod tests {
             let schemas = for_client(client);
             // A minimal stdio entry of each client passes its own schema.
             let mut entry = json!({ client.command_field(): "npx" });
-            if client.id == "goose" {
-                entry["type"] = json!("stdio");
+            // With the fields the client requires of every entry (Goose's).
+            for field in client.required.value {
+                entry[*field] = match *field {
+                    "type" => json!("stdio"),
+                    "enabled" => json!(true),
+                    "args" => json!([]),
+                    _ => json!("x"),
+                };
             }
             let wrapped = schemas.wrap(&Part::Stdio, entry);
             assert!(schemas.validator().is_valid(&wrapped), "{}", client.id);

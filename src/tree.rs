@@ -100,6 +100,43 @@ pub fn kind_with_article(value: &Value) -> &'static str {
     }
 }
 
+/// The number a literal is written as: JSON's form, or TOML's and YAML's (`1_000`, `+1`,
+/// `0x1F`, `0o17`, `0b101`, `.5`); `None` when it is none of them or too large to hold.
+pub fn number(raw: &str) -> Option<serde_json::Number> {
+    if let Ok(n) = raw.parse::<serde_json::Number>() {
+        return Some(n);
+    }
+    let plain = raw.replace('_', "");
+    let (negative, digits) = match plain.as_bytes().first() {
+        Some(b'-') => (true, &plain[1..]),
+        Some(b'+') => (false, &plain[1..]),
+        _ => (false, plain.as_str()),
+    };
+    let radix = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .iter()
+        .find_map(|(p, r)| digits.strip_prefix(p).map(|d| (d, *r)));
+    if let Some((d, r)) = radix {
+        let v = i64::from_str_radix(d, r).ok()?;
+        return Some(serde_json::Number::from(if negative { -v } else { v }));
+    }
+    let is_decimal = !digits.is_empty()
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'));
+    if !is_decimal {
+        return None;
+    }
+    let v: f64 = digits.parse().ok()?;
+    let v = if negative { -v } else { v };
+    if v.fract() == 0.0 && v.abs() < 9e15 && !digits.contains(['.', 'e', 'E']) {
+        // Whole numbers stay integers, as JSON writes them.
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(serde_json::Number::from(v as i64));
+    }
+    serde_json::Number::from_f64(v)
+}
+
 /// One step into a value.
 pub enum Step<'s> {
     Key(&'s str),
@@ -295,6 +332,20 @@ mod tests {
                 "{lit}"
             );
         }
+    }
+
+    #[test]
+    fn numbers_as_toml_and_yaml_write_them() {
+        let n = |s: &str| number(s).map(|n| n.to_string());
+        assert_eq!(n("30").as_deref(), Some("30"));
+        assert_eq!(n("1_000").as_deref(), Some("1000"));
+        assert_eq!(n("+5").as_deref(), Some("5"));
+        assert_eq!(n("0x1F").as_deref(), Some("31"));
+        assert_eq!(n(".5").as_deref(), Some("0.5"));
+        assert_eq!(n("1e3").as_deref(), Some("1000.0"));
+        assert_eq!(n("12abc"), None);
+        assert_eq!(n("1.2.3"), None);
+        assert_eq!(n("inf"), None);
     }
 
     #[test]

@@ -152,6 +152,7 @@ fn clients_table() -> String {
                 (g.bare, "$VAR"),
                 (g.inputs, "${input:id}"),
                 (g.command, "${cmd:...}"),
+                (g.secrets, "${{ secrets.NAME }}"),
             ] {
                 if on {
                     refs.push(form);

@@ -45,9 +45,9 @@ pub static GOOSE: Client = Client {
     roots: Fact::cited(&["extensions"], ENTRIES),
     // ENTRIES: a map keyed by the extension's key (its name, lowercased).
     servers: Fact::cited(Servers::Map, ENTRIES),
-    // EXTENSION and ENTRIES: `name` and `enabled` on every entry, `args` on a stdio one
-    // (`type` is written by `writes_type`).
-    required: Fact::cited(&["name", "enabled", "args"], EXTENSION),
+    // EXTENSION (`#[serde(tag = "type")]`, `name`; `args` on a stdio one) and ENTRIES
+    // (`enabled`): an entry without one is malformed and skipped.
+    required: Fact::cited(&["type", "name", "enabled", "args"], EXTENSION),
     // Nothing at the top level is required.
     preamble: Fact::cited(&[], DOC),
     // BASE: YAML, which has `#` comments.

@@ -289,9 +289,14 @@ impl Client {
         if !remote {
             return pick(&["stdio", "local"]);
         }
-        let http = pick(&["http", "streamable-http", "streamableHttp"]);
+        let http = pick(&[
+            "http",
+            "streamable-http",
+            "streamableHttp",
+            "streamable_http",
+        ]);
         if sse {
-            pick(&["sse"]).or(http)
+            pick(&["sse"]).or(http).or_else(|| names().next())
         } else {
             http.or_else(|| names().next())
         }

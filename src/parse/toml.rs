@@ -80,7 +80,7 @@ fn convert<'a>(text: &'a str, value: DeValue<'a>, span: std::ops::Range<usize>) 
             range: range(span),
             value: s,
         }),
-        // The number as written (`1_000` and `0x10` are not JSON numbers: they read as null).
+        // The number as written; `tree::number` reads TOML's forms (`1_000`, `0x10`).
         DeValue::Integer(_) | DeValue::Float(_) => Value::NumberLit(NumberLit {
             range: range(span),
             value: raw,

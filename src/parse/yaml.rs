@@ -207,7 +207,13 @@ fn scalar<'a>(text: &'a str, value: Cow<'a, str>, quoted: bool, range: Range) ->
                     value: false,
                 });
             }
-            v if v == raw && v.parse::<serde_json::Number>().is_ok() => {
+            // YAML 1.2's core schema: `1`, `-2.5`, `1e3`, `.5`, `0x1F`, `0o17`.
+            // (`1_000` and `0b101` are YAML 1.1's, strings in 1.2.)
+            v if v == raw
+                && !v.contains('_')
+                && !v.trim_start_matches(['-', '+']).starts_with("0b")
+                && crate::tree::number(v).is_some() =>
+            {
                 return Value::NumberLit(NumberLit { range, value: raw });
             }
             _ => {}
@@ -228,7 +234,7 @@ mod tests {
 
     #[test]
     fn keys_and_values_keep_their_yaml_spans() {
-        let text = "name: x\nmcpServers:\n  - name: gh\n    command: \"npx\"\n    args: [-y, 'srv']\n    env:\n      TOKEN: abc\n      N: 3\n      B: true\n      Z: ~\n";
+        let text = "h: 0x1b\nname: x\nmcpServers:\n  - name: gh\n    command: \"npx\"\n    args: [-y, 'srv']\n    env:\n      TOKEN: abc\n      N: 3\n      B: true\n      Z: ~\n";
         let root = parse(text).ok().flatten().unwrap();
         let (cmd, key) = lookup(
             &root,
@@ -259,6 +265,8 @@ mod tests {
         assert!(matches!(env("N"), Value::NumberLit(_)));
         assert!(matches!(env("B"), Value::BooleanLit(_)));
         assert!(matches!(env("Z"), Value::NullKeyword(_)));
+        let (hex, _) = lookup(&root, [Step::Key("h")]).unwrap();
+        assert!(matches!(hex, Value::NumberLit(_)));
         let (arg, _) = lookup(
             &root,
             [

@@ -164,6 +164,13 @@ fn check_one(
         Dialect::Yaml => Format::Yaml,
         Dialect::Json | Dialect::Jsonc => Format::Json,
     };
+    let format = file.format;
     report.files.push(file);
     walk::check_config(report, env, input, id, dialect, client, options);
+    // Helps show snippets in the file's own syntax.
+    if format != Format::Json {
+        for d in report.diagnostics.iter_mut().filter(|d| d.file == id) {
+            d.in_syntax(format);
+        }
+    }
 }

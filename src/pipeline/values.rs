@@ -62,9 +62,8 @@ impl Converter<'_> {
                 }
                 serde_json::Value::String(strings.string(s, path, out))
             }
-            Value::NumberLit(n) => n
-                .value
-                .parse::<serde_json::Number>()
+            // TOML's and YAML's forms too (`1_000`, `0x1F`).
+            Value::NumberLit(n) => crate::tree::number(n.value)
                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
             Value::BooleanLit(b) => serde_json::Value::Bool(b.value),
             Value::NullKeyword(_) => serde_json::Value::Null,

@@ -22,7 +22,7 @@ use crate::rules::parse::{duplicate_key, syntax};
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Format, Span};
 use crate::tree::{Path, prop_name_span};
 
 /// Walks config `id` (already in `report.files`) and runs every check on it.
@@ -232,6 +232,8 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                 let path = Path::Key(&root_path, name);
                 let is_servers = name == key || keys.ignored.contains(&name);
                 let list = match walk.client.servers.value {
+                    // Continue's JSON files have Claude's shapes: a map (research continue.md §2).
+                    Servers::List { .. } if file.format == Format::Json => None,
                     Servers::List { name_field } => Some(name_field),
                     Servers::Map => None,
                 };

@@ -54,3 +54,35 @@ fn every_malformed_input_gets_a_clear_message_and_never_a_crash() {
     });
     assert!(inputs >= 30, "only {inputs} bad inputs");
 }
+
+/// Every prefix of the TOML, YAML and Zed fixtures (a file cut anywhere, as an editor saves it
+/// half-typed) is checked without a panic, and each finding's span lies inside the text.
+#[test]
+fn toml_and_yaml_cut_anywhere_never_crash() {
+    use mcplint::pipeline::{Options, check_text};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let cases = [
+        ("codex-findings", ".codex/config.toml"),
+        ("continue-findings", ".continue/config.yaml"),
+        ("goose-findings", ".config/goose/config.yaml"),
+        ("goose-clean", ".config/goose/config.yaml"),
+        ("zed-clean", ".zed/settings.json"),
+    ];
+    let options = Options::default();
+    for (case, file) in cases {
+        let text = std::fs::read_to_string(root.join(case).join(file)).unwrap();
+        let cuts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        for cut in cuts {
+            let part = &text[..cut];
+            let report = check_text(file, part, &options);
+            for d in &report.diagnostics {
+                assert!(
+                    d.span.start <= d.span.end && d.span.end <= part.len(),
+                    "{case} cut at {cut}: {} at {:?}",
+                    d.rule.id,
+                    d.span
+                );
+            }
+        }
+    }
+}

@@ -583,3 +583,43 @@ fn fix_refuses_toml_and_yaml_and_writes_nothing() {
     );
     assert!(!dir.path().join(".codex/.env").exists());
 }
+
+#[test]
+fn render_to_codex_and_goose_names_the_variables_instead_of_writing_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mcp-servers.json"),
+        r#"{
+  "github": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}", "HOST": "github.com" } },
+  "docs": { "type": "streamable-http", "url": "https://mcp.example.com/mcp",
+            "headers": { "Authorization": "Bearer ${DOCS_TOKEN}", "X-Api-Key": "${DOCS_KEY}" } }
+}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "GITHUB_TOKEN=synthetic-github-value\nDOCS_TOKEN=synthetic-docs-value\nDOCS_KEY=synthetic-key-value\n",
+    )
+    .unwrap();
+    let render = |to: &str| {
+        let out = Mcplint::new(&["render", "mcp-servers.json", "--to", to, "--keep-vars"])
+            .isolated_in(dir.path())
+            .run();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let codex = render("codex");
+    assert!(codex.contains("env_vars = [\"GITHUB_TOKEN\"]"), "{codex}");
+    assert!(
+        codex.contains("bearer_token_env_var = \"DOCS_TOKEN\""),
+        "{codex}"
+    );
+    assert!(codex.contains("X-Api-Key = \"DOCS_KEY\""), "{codex}");
+    assert!(!codex.contains("synthetic-"), "{codex}");
+    let goose = render("goose");
+    assert!(
+        goose.contains("env_keys:\n      - \"GITHUB_TOKEN\""),
+        "{goose}"
+    );
+    assert!(!goose.contains("synthetic-github-value"), "{goose}");
+}
