@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clients;
 pub mod convert;
 pub mod diagnostic;
+pub mod discover;
 pub mod emit;
 pub mod env;
 pub mod fingerprint;

@@ -63,6 +63,8 @@ pub enum FileKind {
     Env,
     /// mcplint's own `.mcplint.json`.
     Settings,
+    /// A folder `check DIR` could not search: it has no text, only a finding.
+    Folder,
 }
 
 #[derive(Debug)]

@@ -33,9 +33,18 @@ macro_rules! choices {
 
 #[derive(Debug, clap::Args)]
 pub(super) struct CheckArgs {
-    /// Config files to check; `-` reads standard input. Without files, the config in the
-    /// current directory (mcp-servers.json, .mcp.json, mcp.json, .vscode/mcp.json, ...).
+    /// Config files to check; `-` reads standard input; a folder: every config below it that
+    /// a client recognises (honouring .gitignore). Without any, the config in the current
+    /// directory (mcp-servers.json, .mcp.json, mcp.json, .vscode/mcp.json, ...).
     pub(super) files: Vec<PathBuf>,
+    /// Check the current user's configs of every client, where each keeps them on this
+    /// system (`~/.claude.json`, `~/.cursor/mcp.json`, VS Code's user `mcp.json`, ...), and
+    /// list every place looked in.
+    #[arg(long)]
+    pub(super) user: bool,
+    /// The system whose layout `--user` looks in (tests): linux, macos or windows.
+    #[arg(long, hide = true, requires = "user", value_parser = os_parser())]
+    pub(super) os: Option<crate::clients::Os>,
     /// Output format.
     #[arg(long, value_parser = choices!(Format), default_value = "human")]
     pub(super) format: Format,
@@ -353,6 +362,14 @@ fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
     .map(|name| {
         name.parse::<Profile>()
             .expect("the parser accepts only the names of profiles")
+    })
+}
+
+/// `--os`: one of [`Os::ALL`](crate::clients::Os) by name.
+fn os_parser() -> impl clap::builder::TypedValueParser<Value = crate::clients::Os> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(crate::clients::Os::ALL.map(crate::clients::Os::name)).map(|name| {
+        crate::clients::Os::from_name(&name).expect("the parser accepts only the systems' names")
     })
 }
 

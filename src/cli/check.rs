@@ -11,21 +11,9 @@ use crate::registry::Severity;
 use crate::report::{self, Style};
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
-    let inputs: Vec<Input> = if args.files.is_empty() {
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        match pipeline::find_default_config(&cwd) {
-            Some(path) => vec![Input::Path(path)],
-            None => {
-                return fail(&format!(
-                    "no MCP config found in {}\n  looked for: {}\n  help: pass the file to \
-                     check, e.g. `mcplint check path/to/mcp-servers.json`",
-                    cwd.display(),
-                    pipeline::DEFAULT_NAMES.join(", ")
-                ));
-            }
-        }
-    } else {
-        args.files.iter().map(|p| input_of(p)).collect()
+    let found = match inputs_of(&args) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let loaded = args.settings.load();
     let mut options = loaded.options(args.jsonc, &args.env, &args.oauth);
@@ -36,11 +24,19 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         }
     }
     // Paths the settings ignore are not checked (pre-commit passes every matching file).
-    let inputs: Vec<Input> = inputs
+    let inputs: Vec<Input> = found
+        .inputs
         .into_iter()
-        .filter(|i| !matches!(i, Input::Path(p) if loaded.settings.ignores(p)))
+        .filter(|i| {
+            !matches!(i, Input::Path(p) | Input::Found { path: p, .. } if loaded.settings.ignores(p))
+        })
         .collect();
     let mut report = pipeline::check_inputs(&inputs, &options);
+    report.searched = found.searched;
+    report.looked = found.looked;
+    report.looked_on = args
+        .user
+        .then(|| args.os.unwrap_or_else(crate::clients::Os::current));
     let mut policy = loaded.policy(&args.select, &args.ignore);
     if let Some(path) = &args.baseline {
         match std::fs::read_to_string(path) {
@@ -125,4 +121,71 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What a run checks, and what it looked for.
+struct Found {
+    inputs: Vec<Input>,
+    /// Whether any were looked for (a folder, `--user`) rather than named.
+    searched: bool,
+    looked: Vec<pipeline::Looked>,
+}
+
+/// The files named, the configs below each folder named, the user's (`--user`), or the
+/// config in the current folder when none of these is given.
+fn inputs_of(args: &CheckArgs) -> Result<Found, ExitCode> {
+    let mut found = Found {
+        inputs: Vec::new(),
+        searched: false,
+        looked: Vec::new(),
+    };
+    if args.user {
+        let os = args.os.unwrap_or_else(crate::clients::Os::current);
+        let (looked, inputs) = crate::discover::user::find(os, &|name| std::env::var_os(name));
+        found.looked = looked;
+        found.inputs = inputs;
+        found.searched = true;
+    }
+    let mut folders = Vec::new();
+    for path in &args.files {
+        if path.as_os_str() != "-" && path.is_dir() {
+            found.inputs.extend(crate::discover::tree::walk(path));
+            found.searched = true;
+            folders.push(path.display().to_string());
+        } else {
+            found.inputs.push(input_of(path));
+        }
+    }
+    if found.inputs.is_empty() && !folders.is_empty() && !args.user {
+        return Err(fail(&format!(
+            "no MCP config found under {}\n  looked for the files every client recognises \
+             (`mcplint clients`), honouring .gitignore\n  help: pass the file to check, e.g. \
+             `mcplint check path/to/mcp-servers.json`",
+            folders.join(", ")
+        )));
+    }
+    if args.files.is_empty() && !args.user {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match pipeline::find_default_config(&cwd) {
+            Some(path) => found.inputs.push(Input::Path(path)),
+            None => {
+                return Err(fail(&format!(
+                    "no MCP config found in {}\n  looked for: {}\n  help: pass the file to \
+                     check, e.g. `mcplint check path/to/mcp-servers.json`, a folder \
+                     (`mcplint check .`), or `mcplint check --user`",
+                    cwd.display(),
+                    pipeline::DEFAULT_NAMES.join(", ")
+                )));
+            }
+        }
+    }
+    // `--user` and a folder that holds the home, or a file named twice: checked once.
+    let mut seen = std::collections::HashSet::new();
+    found.inputs.retain(|input| match input {
+        Input::Path(p) | Input::Found { path: p, .. } => {
+            seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone()))
+        }
+        Input::Stdin => true,
+    });
+    Ok(found)
 }

@@ -119,7 +119,7 @@ fn clients_table() -> String {
     fn mark<T>(fact: &Fact<T>) -> &'static str {
         if fact.confirmed { "" } else { "?" }
     }
-    let rows: Vec<[String; 7]> = CLIENTS
+    let rows: Vec<[String; 8]> = CLIENTS
         .iter()
         .map(|c| {
             let files = if c.files.value.is_empty() {
@@ -179,6 +179,7 @@ fn clients_table() -> String {
                 format!("{}{}", transports.join(" "), mark(&c.transports)),
                 format!("{refs}{}", mark(&c.grammar)),
                 format!("{}{}", variables_from(c.lookup.value), mark(&c.lookup)),
+                user_places(c),
             ]
         })
         .collect();
@@ -190,6 +191,7 @@ fn clients_table() -> String {
         "types",
         "references",
         "values from",
+        "user files",
     ];
     let mut out = String::new();
     for (client, row) in CLIENTS.iter().zip(&rows) {
@@ -206,6 +208,27 @@ fn clients_table() -> String {
          `--client NAME` reads a file as that client's.\n",
     );
     out
+}
+
+/// Where `check --user` looks for a client's files on this system.
+fn user_places(client: &crate::clients::Client) -> String {
+    let places: Vec<String> = client
+        .user
+        .on(crate::clients::Os::current())
+        .iter()
+        .map(|p| {
+            format!(
+                "{}{}",
+                p.value.describe(),
+                if p.confirmed { "" } else { "?" }
+            )
+        })
+        .collect();
+    if places.is_empty() {
+        "none".to_owned()
+    } else {
+        places.join(", ")
+    }
 }
 
 fn rules_table() -> String {

@@ -86,7 +86,7 @@ pub(super) fn run(args: RenderArgs) -> ExitCode {
         }
         (Some(out), false) => {
             let input_path = match &input {
-                Input::Path(p) => Some(p.as_path()),
+                Input::Path(p) | Input::Found { path: p, .. } => Some(p.as_path()),
                 Input::Stdin => None,
             };
             match crate::write::write_atomic(out, &rendered, input_path) {

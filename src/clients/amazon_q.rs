@@ -2,7 +2,10 @@
 //! `~/.aws/amazonq/mcp.json`; workspace servers win. The CLI reads them only while the agent's
 //! `useLegacyMcpJson` is true (the default). The open-source CLI is now Kiro CLI (see kiro.rs).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// The two paths.
 const PATHS: &str = "aws/amazon-q-developer-cli crates/chat-cli/src/util/paths.rs@15cc8f3cd18c4272925ce1c7053268eedff1ea0a";
@@ -12,6 +15,10 @@ const CONFIG: &str = "aws/amazon-q-developer-cli crates/chat-cli/src/cli/agent/m
 const TOOL: &str = "aws/amazon-q-developer-cli crates/chat-cli/src/cli/chat/tools/custom_tool.rs@15cc8f3cd18c4272925ce1c7053268eedff1ea0a";
 /// Starting a server; `substitute_env_vars`.
 const CLIENT: &str = "aws/amazon-q-developer-cli crates/chat-cli/src/mcp_client/client.rs@15cc8f3cd18c4272925ce1c7053268eedff1ea0a";
+
+/// The IDE plugins' global file `~/.aws/amazonq/default.json` (and the legacy `mcp.json`),
+/// "Understanding MCP configuration files".
+const IDE: &str = "https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/mcp-ide.html";
 
 pub static AMAZON_Q: Client = Client {
     id: "amazon-q",
@@ -88,4 +95,11 @@ pub static AMAZON_Q: Client = Client {
     ),
     // CLIENT: `"GITHUB_TOKEN": "${env:GITHUB_TOKEN}"`, `"Bearer ${env:API_TOKEN}"`.
     reference: Fact::cited(Reference::EnvPrefix, CLIENT),
+    // User configs (`check --user`): `dirs::home_dir()/.aws/amazonq/mcp.json` on every system
+    // (PATHS l.61, 276), and the IDE plugins' `default.json`.
+    user: UserFiles::everywhere(&[
+        Fact::cited(Place::at(Base::Home, ".aws/amazonq/mcp.json"), PATHS),
+        Fact::cited(Place::at(Base::Home, ".aws/amazonq/default.json"), IDE),
+    ]),
+    state_files: &[],
 };

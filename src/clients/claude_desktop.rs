@@ -1,7 +1,10 @@
 //! Claude Desktop (the chat app): `claude_desktop_config.json` in the app's config folder.
 //! Closed source; a single user-level file of stdio servers, nothing expanded in it.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// https://modelcontextprotocol.io/docs/develop/connect-local-servers (Anthropic-maintained;
 /// modelcontextprotocol/modelcontextprotocol docs/docs/develop/connect-local-servers.mdx@2058728385da440bf9424952bb7287a8b9f08194).
@@ -12,6 +15,11 @@ const CONNECTORS: &str = "https://support.claude.com/en/articles/11175166-get-st
 /// Not a primary source: an issue reporting that env vars are not expanded, and the
 /// ENOENT `${APPDATA}` fix in LOCAL (write the expanded path into `env`).
 const NO_EXPANSION: &str = "https://github.com/modelcontextprotocol/servers/issues/1039 (issue; no Anthropic doc on expansion)";
+
+/// The config folder per system: LOCAL gives macOS and Windows. Linux is what VS Code's
+/// discovery adapter reads (`$XDG_CONFIG_HOME` or `~/.config`, then `Claude/`): Anthropic
+/// documents no Linux path.
+const VSC_NATIVE: &str = "microsoft/vscode src/vs/workbench/contrib/mcp/common/discovery/nativeMcpDiscoveryAdapters.ts@cf89be79477f13bc85abe57a4643fe7ca2ae977c (ClaudeDesktopMpcDiscoveryAdapter)";
 
 pub static CLAUDE_DESKTOP: Client = Client {
     id: "claude-desktop",
@@ -63,4 +71,20 @@ pub static CLAUDE_DESKTOP: Client = Client {
     // literally); suggest a wrapper script, a `.mcpb` extension's sensitive `user_config`,
     // or Claude Code instead.
     reference: Fact::unconfirmed(Reference::None, NO_EXPANSION),
+    // User configs, per system (`check --user`).
+    user: UserFiles {
+        linux: &[Fact::unconfirmed(
+            Place::at(Base::XdgConfig, "Claude/claude_desktop_config.json"),
+            VSC_NATIVE,
+        )],
+        macos: &[Fact::cited(
+            Place::at(Base::AppSupport, "Claude/claude_desktop_config.json"),
+            LOCAL,
+        )],
+        windows: &[Fact::cited(
+            Place::at(Base::AppData, "Claude/claude_desktop_config.json"),
+            LOCAL,
+        )],
+    },
+    state_files: &[],
 };

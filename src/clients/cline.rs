@@ -2,7 +2,10 @@
 //! `cline_mcp_settings.json`, now `~/.cline/data/settings/`, formerly in VS Code's global
 //! storage (`saoudrizwan.claude-dev/settings/`) or `<Documents>/Cline/MCP/` (migrated 2026-06).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// The zod schema of the file and of a server entry.
 const SCHEMAS: &str =
@@ -18,6 +21,27 @@ const CONSTANTS: &str = "cline/cline apps/vscode/src/services/mcp/constants.ts@2
 /// The expansion: `/\$\{env:([^}]+)\}/g` over every string value.
 const ENVEXP: &str =
     "cline/cline apps/vscode/src/utils/envExpansion.ts@21cb8d2525bcedf1f4b6890b27a74a14fe7451e4";
+
+/// `resolveMcpSettingsPath`: `CLINE_MCP_SETTINGS_PATH`, else `CLINE_DATA_DIR/settings/`, else
+/// `CLINE_DIR/data/settings/`, else `~/.cline/data/settings/` (l.130-164, 409-415).
+const PATHS: &str =
+    "cline/cline sdk/packages/shared/src/storage/paths.ts@21cb8d2525bcedf1f4b6890b27a74a14fe7451e4";
+/// The legacy file in VS Code's global storage, migrated since 2026-06 (l.237-250); the
+/// macOS path is in the old docs (docs/mcp/mcp-marketplace.mdx:59 @1f0246655c78f74525aaa4d49677919f361b69c0);
+/// Linux and Windows follow VS Code's global-storage convention (not in Cline's docs).
+const LEGACY: &str = "cline/cline apps/vscode/src/hosts/vscode/mcp-settings-legacy-migration.ts@21cb8d2525bcedf1f4b6890b27a74a14fe7451e4";
+
+/// The current file, shared by the extension, the CLI and JetBrains, on every system.
+const SHARED: Fact<Place> = Fact::cited(
+    Place::at(Base::Home, ".cline/data/settings/cline_mcp_settings.json").moved_by(&[
+        ("CLINE_MCP_SETTINGS_PATH", ""),
+        ("CLINE_DATA_DIR", "settings/cline_mcp_settings.json"),
+        ("CLINE_DIR", "data/settings/cline_mcp_settings.json"),
+    ]),
+    PATHS,
+);
+const GLOBAL_STORAGE: &str =
+    "Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json";
 
 pub static CLINE: Client = Client {
     id: "cline",
@@ -111,4 +135,21 @@ pub static CLINE: Client = Client {
     ),
     // ENVEXP: `"API_KEY": "${env:API_KEY}"`, the variable set where VS Code was started.
     reference: Fact::cited(Reference::EnvPrefix, ENVEXP),
+    // User configs, per system (`check --user`): the shared file, and the legacy one an older
+    // extension still reads.
+    user: UserFiles {
+        linux: &[
+            SHARED,
+            Fact::unconfirmed(Place::at(Base::XdgConfig, GLOBAL_STORAGE), LEGACY),
+        ],
+        macos: &[
+            SHARED,
+            Fact::cited(Place::at(Base::AppSupport, GLOBAL_STORAGE), LEGACY),
+        ],
+        windows: &[
+            SHARED,
+            Fact::unconfirmed(Place::at(Base::AppData, GLOBAL_STORAGE), LEGACY),
+        ],
+    },
+    state_files: &[],
 };

@@ -2,7 +2,10 @@
 //! a trusted project's `.codex/config.toml`, and `/etc/codex/config.toml`. Servers are the
 //! TOML tables `[mcp_servers.NAME]`; the rest of the file is Codex's own settings.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// The server entry: `RawMcpServerConfig`, `McpServerTransportConfig`, `McpServerEnvVar`.
 const TYPES: &str =
@@ -21,6 +24,12 @@ const UTILS: &str =
     "openai/codex codex-rs/rmcp-client/src/utils.rs@08e916598345c4e0d372e3c699bd6059c5b8c000";
 /// No expansion in `config.toml`: the feature request was closed unimplemented.
 const NO_EXPANSION: &str = "https://github.com/openai/codex/issues/7367 (closed by a maintainer, not implemented); LOADER has no expansion";
+
+/// `$CODEX_HOME/config.toml`, `~/.codex/config.toml` by default.
+const CODEX_HOME_FILE: Fact<Place> = Fact::cited(
+    Place::at(Base::Home, ".codex/config.toml").moved_by(&[("CODEX_HOME", "config.toml")]),
+    HOME,
+);
 
 pub static CODEX: Client = Client {
     id: "codex",
@@ -108,4 +117,13 @@ pub static CODEX: Client = Client {
         },
         OLD_TYPES,
     ),
+    // User configs (`check --user`): HOME `find_codex_home()`: `$CODEX_HOME` (empty = unset),
+    // else `dirs::home_dir()/.codex`, on every system (the home folder is the profile folder
+    // on Windows: `dirs` semantics, not stated by Codex).
+    user: UserFiles {
+        linux: &[CODEX_HOME_FILE],
+        macos: &[CODEX_HOME_FILE],
+        windows: &[Fact::unconfirmed(CODEX_HOME_FILE.value, HOME)],
+    },
+    state_files: &[],
 };

@@ -2,7 +2,10 @@
 //! `CONTINUE_GLOBAL_DIR`) and block files `.continue/mcpServers/*.yaml` in the home folder and
 //! in a workspace. Servers are a YAML list, `mcpServers:`, each item named by its `name`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// The schema of a server entry (`mcpServerSchema`), zod objects: unknown keys dropped.
 const SCHEMA: &str = "continuedev/continue packages/config-yaml/src/schemas/mcp/index.ts@d0a3c0b626b5bebc3bef4742eec05a0242be0bab";
@@ -109,4 +112,20 @@ pub static CONTINUE: Client = Client {
     ),
     // DOC "How to Work with Secrets in MCP Servers": `${{ secrets.NAME }}`.
     reference: Fact::cited(Reference::Secrets, DOC),
+    // User configs (`check --user`), LOAD: the global folder is `CONTINUE_GLOBAL_DIR`, else
+    // `os.homedir()/.continue` (`HOME`, `USERPROFILE` on Windows) on every system: its
+    // `config.yaml`, and its `mcpServers/` block files.
+    user: UserFiles::everywhere(&[
+        Fact::cited(
+            Place::at(Base::Home, ".continue/config.yaml")
+                .moved_by(&[("CONTINUE_GLOBAL_DIR", "config.yaml")]),
+            LOAD,
+        ),
+        Fact::cited(
+            Place::at(Base::Home, ".continue/mcpServers/")
+                .moved_by(&[("CONTINUE_GLOBAL_DIR", "mcpServers/")]),
+            LOAD,
+        ),
+    ]),
+    state_files: &[],
 };

@@ -4,7 +4,10 @@
 //! `.mcp.json` is not listed in `files`: Claude Code owns that name here, and the two read it
 //! alike (`mcpServers`, `${VAR}`), though Copilot also accepts `local` and needs `tools`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// github/docs content/copilot/how-tos/copilot-cli/customize-copilot/add-mcp-servers.md
 /// @091100a4315b125650e65f6567256fce35d0d605.
@@ -103,4 +106,12 @@ pub static COPILOT_CLI: Client = Client {
     ),
     // REF's expansion rules: `"API_KEY": "${API_KEY}"` in `env`, `"Bearer ${TOKEN}"` in `headers`.
     reference: Fact::cited(Reference::Braced, REF),
+    // User configs (`check --user`): `~/.copilot/mcp-config.json`, moved by `COPILOT_HOME`
+    // (DIR "File location"; Windows `C:\Users\<user>\.copilot\`).
+    user: UserFiles::everywhere(&[Fact::cited(
+        Place::at(Base::Home, ".copilot/mcp-config.json")
+            .moved_by(&[("COPILOT_HOME", "mcp-config.json")]),
+        DIR,
+    )]),
+    state_files: &[],
 };

@@ -4,7 +4,10 @@
 //! every fact here is unconfirmed (a third-party note quoting the page, or VS Code's reader of
 //! Cursor files), so no rule resting on it reports more than `info`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// https://cursor.com/docs/mcp: only the intro and the transport table were read.
 const DOC: &str = "https://cursor.com/docs/mcp";
@@ -97,4 +100,11 @@ pub static CURSOR: Client = Client {
     ),
     // QUOTE's example: `"env": { "API_KEY": "${env:API_KEY}" }`.
     reference: Fact::unconfirmed(Reference::EnvPrefix, QUOTE),
+    // User configs (`check --user`): "Create ~/.cursor/mcp.json in your home directory"
+    // (QUOTE); VSC_NATIVE reads `homedir/.cursor/mcp.json` on every system.
+    user: UserFiles::everywhere(&[Fact::unconfirmed(
+        Place::at(Base::Home, ".cursor/mcp.json"),
+        QUOTE,
+    )]),
+    state_files: &[],
 };

@@ -1,7 +1,10 @@
 //! Gemini CLI: `~/.gemini/settings.json` and a project's `.gemini/settings.json` (ignored in an
 //! untrusted folder), plus the system settings file. Servers are under `mcpServers`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// https://geminicli.com/docs/reference/configuration (the repo's own docs).
 const CONF_DOC: &str = "google-gemini/gemini-cli docs/reference/configuration.md@5411f113cafae26161b4969b0237b8e1e024e2c2";
@@ -16,6 +19,10 @@ const SCHEMA: &str = "google-gemini/gemini-cli packages/cli/src/config/settingsS
 const CLIENT: &str = "google-gemini/gemini-cli packages/core/src/tools/mcp-client.ts@5411f113cafae26161b4969b0237b8e1e024e2c2";
 /// The load-time expansion of every string of the settings.
 const RESOLVER: &str = "google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts@5411f113cafae26161b4969b0237b8e1e024e2c2";
+
+/// `homedir()`: `GEMINI_CLI_HOME` when set, else the home folder (l.19-27); the user file is
+/// `<home>/.gemini/settings.json` (packages/core/src/config/storage.ts:54-80).
+const HOME_DIR: &str = "google-gemini/gemini-cli packages/core/src/utils/paths.ts@5411f113cafae26161b4969b0237b8e1e024e2c2";
 
 pub static GEMINI_CLI: Client = Client {
     id: "gemini-cli",
@@ -118,4 +125,11 @@ pub static GEMINI_CLI: Client = Client {
     // MCP_DOC: `"MY_KEY": "$MY_KEY"` in `env`; `${TOKEN}` works in every field. A secret must be
     // named in `env` to reach a stdio server (`*TOKEN*`, `*KEY*`... are redacted otherwise).
     reference: Fact::cited(Reference::Braced, MCP_DOC),
+    // User configs (`check --user`): the same place on every system (CONF_DOC l.45).
+    user: UserFiles::everywhere(&[Fact::cited(
+        Place::at(Base::Home, ".gemini/settings.json")
+            .moved_by(&[("GEMINI_CLI_HOME", ".gemini/settings.json")]),
+        HOME_DIR,
+    )]),
+    state_files: &[],
 };

@@ -3,7 +3,10 @@
 //! MCP servers are the `extensions:` entries of type `stdio` and `streamable_http`; the rest of
 //! the file is goose's own settings. No project-level file.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// `ExtensionConfig` (`#[serde(tag = "type")]`) and `Envs::DISALLOWED_KEYS`.
 const EXTENSION: &str =
@@ -22,6 +25,14 @@ const DOC: &str = "block/goose documentation/docs/guides/config-files.md@457447b
 /// `${VAR}` in a remote extension's headers, from its `envs` and `env_keys` (PR text only).
 const HEADERS: &str =
     "https://github.com/aaif-goose/goose/pull/5439 (merged; code not read at a commit)";
+
+/// `$XDG_CONFIG_HOME/goose/config.yaml` (default `~/.config/goose/`), or
+/// `$GOOSE_PATH_ROOT/config/config.yaml`.
+const GOOSE_CONFIG: Fact<Place> = Fact::cited(
+    Place::at(Base::XdgConfig, "goose/config.yaml")
+        .moved_by(&[("GOOSE_PATH_ROOT", "config/config.yaml")]),
+    PATHS,
+);
 
 pub static GOOSE: Client = Client {
     id: "goose",
@@ -114,4 +125,17 @@ pub static GOOSE: Client = Client {
         },
         DOC,
     ),
+    // User configs (`check --user`): PATHS `etcetera::choose_app_strategy` (XDG on Linux and
+    // macOS: `$XDG_CONFIG_HOME` or `~/.config`, then `goose/`; Windows `%APPDATA%\Block\goose\
+    // config\`), or `$GOOSE_PATH_ROOT/config/`; DOC gives the default paths.
+    user: UserFiles {
+        linux: &[GOOSE_CONFIG],
+        macos: &[GOOSE_CONFIG],
+        windows: &[Fact::cited(
+            Place::at(Base::AppData, "Block/goose/config/config.yaml")
+                .moved_by(&[("GOOSE_PATH_ROOT", "config/config.yaml")]),
+            DOC,
+        )],
+    },
+    state_files: &[],
 };

@@ -1,7 +1,10 @@
 //! Kiro (IDE and CLI; closed source): `.kiro/settings/mcp.json` in a workspace and in the home
 //! folder; workspace servers win on merge (CLI: agent > project > global).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// IDE docs.
 const KI: &str = "https://kiro.dev/docs/mcp/configuration";
@@ -88,4 +91,21 @@ pub static KIRO: Client = Client {
     // KC "Local server with environment variables": `"BRAVE_API_KEY": "${BRAVE_API_KEY}"`;
     // "Remote server with headers": `"Authorization": "Bearer ${API_TOKEN}"`.
     reference: Fact::cited(Reference::Braced, KC),
+    // User configs (`check --user`): KI "Configuration locations", `~/.kiro/settings/mcp.json`;
+    // what `~` is on Windows is not documented.
+    user: UserFiles {
+        linux: &[Fact::cited(
+            Place::at(Base::Home, ".kiro/settings/mcp.json"),
+            KI,
+        )],
+        macos: &[Fact::cited(
+            Place::at(Base::Home, ".kiro/settings/mcp.json"),
+            KI,
+        )],
+        windows: &[Fact::unconfirmed(
+            Place::at(Base::Home, ".kiro/settings/mcp.json"),
+            KI,
+        )],
+    },
+    state_files: &[],
 };

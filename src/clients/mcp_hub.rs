@@ -2,7 +2,10 @@
 //! merged in order; no default path). MCPHub.nvim, its Neovim front end, passes
 //! `~/.config/mcphub/servers.json` by default and a project's `.mcphub/servers.json`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// Reading, merging and validating the files.
 const CONFIG: &str =
@@ -127,4 +130,11 @@ pub static MCP_HUB: Client = Client {
     // README: `"Authorization": "Bearer ${API_KEY}"` (`${env:API_KEY}` works alike), or
     // `"${cmd: op read op://vault/item/token}"`.
     reference: Fact::cited(Reference::Braced, README),
+    // User configs (`check --user`): mcp-hub has no default path; MCPHub.nvim passes
+    // `~/.config/mcphub/servers.json` (NVIM).
+    user: UserFiles::everywhere(&[Fact::cited(
+        Place::at(Base::Home, ".config/mcphub/servers.json"),
+        NVIM,
+    )]),
+    state_files: &[],
 };

@@ -24,13 +24,17 @@ pub mod goose;
 pub mod kiro;
 pub mod mcp_hub;
 mod model;
+mod places;
 pub mod roo;
 pub mod template;
 pub mod vscode;
 pub mod windsurf;
 pub mod zed;
 
-pub use model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+pub use model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, StateFile, Untyped, UserFiles,
+};
+pub use places::{Base, Os, Place};
 
 /// Every client, in the order `mcplint clients` lists them; `generic` last, as the fallback.
 pub static CLIENTS: &[&Client] = &[
@@ -98,6 +102,11 @@ pub fn find(id: &str) -> Option<&'static Client> {
 
 /// The client whose files `path` looks like; `generic` when none.
 pub fn for_path(path: &str) -> &'static Client {
+    recognised(path).unwrap_or(&generic::GENERIC)
+}
+
+/// The client whose files `path` looks like, if one's do: what `check DIR` checks.
+pub fn recognised(path: &str) -> Option<&'static Client> {
     // The longest matching suffix wins: `.kiro/settings/mcp.json` over a bare `mcp.json`.
     let path = path.replace('\\', "/");
     CLIENTS
@@ -105,7 +114,7 @@ pub fn for_path(path: &str) -> &'static Client {
         .copied()
         .filter_map(|c| Some((c.matches_path(&path)?, c)))
         .max_by_key(|(len, _)| *len)
-        .map_or(&generic::GENERIC, |(_, c)| c)
+        .map(|(_, c)| c)
 }
 
 /// Fields that mean the same in different clients' formats.

@@ -1,5 +1,6 @@
 //! The vocabulary of the client registry: what is known of a client, and how sure.
 
+use super::places::{Os, Place};
 use crate::registry::Severity;
 
 /// A fact about a client, with its source.
@@ -207,6 +208,22 @@ pub struct Client {
     pub lookup: Fact<Lookup>,
     /// How a secret is referenced instead of written.
     pub reference: Fact<Reference>,
+    /// Where it keeps a user's configs, per operating system (`check --user`).
+    pub user: UserFiles,
+    /// Its files that hold its own state besides servers (`~/.claude.json`).
+    pub state_files: &'static [Fact<StateFile>],
+}
+
+/// A file a client writes its own state in, which also holds servers: only the servers are
+/// read (the root key, and the root key of each member of `nested`); nothing else in it is
+/// looked at, and `fix` changes only the bytes of a secret in those servers.
+#[derive(Debug, Clone, Copy)]
+pub struct StateFile {
+    /// Its name, a suffix of the path as in [`Client::files`].
+    pub file: &'static str,
+    /// A top-level key whose members each hold servers too (Claude Code's
+    /// `projects.<path>.mcpServers`).
+    pub nested: Option<&'static str>,
 }
 
 impl Client {
@@ -219,6 +236,15 @@ impl Client {
             .filter(|pattern| suffix_matches(path, pattern))
             .map(|pattern| pattern.len())
             .max()
+    }
+
+    /// The state file `path` is, if it is one of its state files.
+    pub fn state_file(&self, path: &str) -> Option<&'static StateFile> {
+        let path = path.replace('\\', "/");
+        self.state_files
+            .iter()
+            .map(|f| &f.value)
+            .find(|f| path == f.file || path.ends_with(&format!("/{}", f.file)))
     }
 
     /// The syntax of its files, from their names: TOML for `.toml`, YAML for `.yaml`, else JSON.
@@ -287,6 +313,40 @@ impl Client {
             .value
             .iter()
             .any(|f| *f == "*" || *f == field)
+    }
+}
+
+/// A client's user-level configs: a table per operating system, each place with its source.
+#[derive(Debug, Clone, Copy)]
+pub struct UserFiles {
+    pub linux: &'static [Fact<Place>],
+    pub macos: &'static [Fact<Place>],
+    pub windows: &'static [Fact<Place>],
+}
+
+impl UserFiles {
+    /// No fixed place: the client is given its config on its command line (mcp-hub).
+    pub const NONE: UserFiles = UserFiles {
+        linux: &[],
+        macos: &[],
+        windows: &[],
+    };
+
+    /// The same places on every system (a folder below the home folder).
+    pub const fn everywhere(places: &'static [Fact<Place>]) -> UserFiles {
+        UserFiles {
+            linux: places,
+            macos: places,
+            windows: places,
+        }
+    }
+
+    pub fn on(&self, os: Os) -> &'static [Fact<Place>] {
+        match os {
+            Os::Linux => self.linux,
+            Os::Macos => self.macos,
+            Os::Windows => self.windows,
+        }
     }
 }
 

@@ -2,7 +2,10 @@
 //! the global `mcp_settings.json` in its settings folder (VS Code global storage, or
 //! `roo-cline.customStoragePath`). Project servers win over global ones of the same name.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// Reading, validation and connection of servers (schema at l.67-148, validateServerConfig).
 const HUB: &str =
@@ -12,6 +15,12 @@ const VARS: &str =
     "RooCodeInc/Roo-Code src/utils/config.ts@cb836567180a3ff1da6d082f3178b90c3bd22a70";
 // DOC: https://docs.roocode.com/features/mcp/using-mcp-in-roo (RooCodeInc/Roo-Code-Docs
 // docs/features/mcp/using-mcp-in-roo.mdx@487827acaf84300c4f9ee98cf2c8e9682be5a083), older than HUB.
+
+/// The global file: `<settings dir>/mcp_settings.json`, the settings dir being VS Code's global
+/// storage for `rooveterinaryinc.roo-cline` (McpHub.ts:487-507; src/utils/storage.ts). The path
+/// per system is VS Code's global-storage convention, derived: not in Roo's docs.
+const GLOBAL_STORAGE: &str =
+    "Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json";
 
 pub static ROO: Client = Client {
     id: "roo",
@@ -101,4 +110,21 @@ pub static ROO: Client = Client {
     ),
     // VARS: `"API_KEY": "${env:API_KEY}"`; remote entries also need `"type"`.
     reference: Fact::cited(Reference::EnvPrefix, VARS),
+    // User configs, per system (`check --user`), derived from HUB (see GLOBAL_STORAGE); a
+    // `roo-cline.customStoragePath` setting moves it, which mcplint does not read.
+    user: UserFiles {
+        linux: &[Fact::unconfirmed(
+            Place::at(Base::XdgConfig, GLOBAL_STORAGE),
+            HUB,
+        )],
+        macos: &[Fact::unconfirmed(
+            Place::at(Base::AppSupport, GLOBAL_STORAGE),
+            HUB,
+        )],
+        windows: &[Fact::unconfirmed(
+            Place::at(Base::AppData, GLOBAL_STORAGE),
+            HUB,
+        )],
+    },
+    state_files: &[],
 };

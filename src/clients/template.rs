@@ -3,7 +3,9 @@
 //! Not a client: mcplint itself reads it (`mcplint render`), with its full grammar, and what it
 //! writes is judged as its target client reads it (`render --to`).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
 
 const OWN: &str = "mcplint's own template format (README, \"Variables\")";
 
@@ -85,4 +87,7 @@ pub const TEMPLATE_FORMAT: Client = Client {
         OWN,
     ),
     reference: Fact::cited(Reference::Braced, OWN),
+    // A template lives in a project; it has no user location.
+    user: UserFiles::NONE,
+    state_files: &[],
 };

@@ -1,7 +1,10 @@
 //! VS Code (and GitHub Copilot's agent mode in it, which uses the same implementation):
 //! `.vscode/mcp.json` in a workspace and `mcp.json` in the user profile.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// https://code.visualstudio.com/docs/copilot/reference/mcp-configuration
 /// (microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md@0892da1a3afa8c1ee5d6e0ffe9c0476bca104212)
@@ -29,6 +32,12 @@ pub const PREDEFINED: &[&str] = &[
     "execPath",
     "defaultBuildTask",
 ];
+
+/// The user profile's `mcp.json` sits in VS Code's User folder (`joinPath(<profile location>,
+/// 'mcp.json')` for the default profile); the folder per system is the one of `settings.json`
+/// in https://code.visualstudio.com/docs/configure/settings#settings-file-locations. Derived,
+/// not stated by the MCP docs.
+const USER_DIR: &str = "https://code.visualstudio.com/docs/configure/settings#settings-file-locations (User folder; mcp.json beside settings.json, derived)";
 
 pub static VSCODE: Client = Client {
     id: "vscode",
@@ -119,4 +128,21 @@ pub static VSCODE: Client = Client {
     ),
     // DOC_REF "Input variables" (prompted, stored securely) or `${env:NAME}`.
     reference: Fact::cited(Reference::EnvPrefix, DOC_REF),
+    // User configs, per system (`check --user`): the default profile's `mcp.json` (DOC_REF:
+    // "in your user profile"). Other profiles (`User/profiles/<id>/`) are not looked in.
+    user: UserFiles {
+        linux: &[Fact::unconfirmed(
+            Place::at(Base::XdgConfig, "Code/User/mcp.json"),
+            USER_DIR,
+        )],
+        macos: &[Fact::unconfirmed(
+            Place::at(Base::AppSupport, "Code/User/mcp.json"),
+            USER_DIR,
+        )],
+        windows: &[Fact::unconfirmed(
+            Place::at(Base::AppData, "Code/User/mcp.json"),
+            USER_DIR,
+        )],
+    },
+    state_files: &[],
 };

@@ -3,7 +3,10 @@
 //! Closed source, and only translated intros of its MCP page could be read: most facts here
 //! are unconfirmed (a third-party note quoting the page, VS Code's reader of Windsurf files).
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// https://docs.windsurf.com/windsurf/cascade/mcp, read as its translation
 /// https://docs.windsurf.com/zh/windsurf/cascade/mcp.md (intro only).
@@ -14,6 +17,10 @@ const QUOTE: &str =
     "docs.devin.ai/desktop/cascade/mcp as quoted by a third-party note (2026-09-25), unchecked";
 /// VS Code's reader of Windsurf files (`~/.codeium/windsurf/mcp_config.json` on every OS).
 const VSC_NATIVE: &str = "microsoft/vscode src/vs/workbench/contrib/mcp/common/discovery/nativeMcpDiscoveryAdapters.ts@cf89be79477f13bc85abe57a4643fe7ca2ae977c";
+
+/// The JetBrains plugin's file, `~/.codeium/mcp_config.json` (read as its translation,
+/// https://docs.windsurf.com/zh/plugins/cascade/mcp.md).
+const PLUGIN_DOC: &str = "https://docs.windsurf.com/plugins/cascade/mcp (zh translation)";
 
 pub static WINDSURF: Client = Client {
     id: "windsurf",
@@ -110,4 +117,18 @@ pub static WINDSURF: Client = Client {
     ),
     // `"Authorization": "Bearer ${env:API_TOKEN}"` (or `${file:/path}`), as vendor docs write.
     reference: Fact::unconfirmed(Reference::EnvPrefix, QUOTE),
+    // User configs (`check --user`): the editor's file on every system (VS Code's discovery
+    // label and adapter; the Windows form `%USERPROFILE%\.codeium\...` is third-party), and
+    // the JetBrains plugin's.
+    user: UserFiles::everywhere(&[
+        Fact::unconfirmed(
+            Place::at(Base::Home, ".codeium/windsurf/mcp_config.json"),
+            VSC_NATIVE,
+        ),
+        Fact::cited(
+            Place::at(Base::Home, ".codeium/mcp_config.json"),
+            PLUGIN_DOC,
+        ),
+    ]),
+    state_files: &[],
 };

@@ -1,7 +1,10 @@
 //! Zed: `settings.json` in Zed's config folder (`~/.config/zed/`, `%APPDATA%\Zed\`) and a
 //! project's `.zed/settings.json`, JSON with comments. Servers are under `context_servers`.
 
-use super::model::{Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped};
+use super::model::{
+    Client, Fact, Grammar, Kind, Lookup, Mode, Reference, Servers, Untyped, UserFiles,
+};
+use super::places::{Base, Place};
 
 /// `ContextServerSettingsContent` (untagged: stdio, HTTP, extension), parsed as JSONC.
 const PROJECT: &str = "zed-industries/zed crates/settings_content/src/project.rs@68db2132b7f4ca10b708e11c64f92b82241a6aad";
@@ -74,4 +77,23 @@ pub static ZED: Client = Client {
     // No reference syntax: a remote server's token goes through Zed's OAuth flow (DOC), a stdio
     // server's through the environment Zed was started in (unconfirmed).
     reference: Fact::cited(Reference::None, NO_EXPANSION),
+    // User configs (`check --user`), PATHS `config_dir()`: Linux `$FLATPAK_XDG_CONFIG_HOME`,
+    // else `dirs::config_dir()` (`$XDG_CONFIG_HOME` or `~/.config`), then `zed/`; macOS
+    // `~/.config/zed/` (not `~/Library`); Windows RoamingAppData `Zed\`.
+    user: UserFiles {
+        linux: &[Fact::cited(
+            Place::at(Base::XdgConfig, "zed/settings.json")
+                .moved_by(&[("FLATPAK_XDG_CONFIG_HOME", "zed/settings.json")]),
+            PATHS,
+        )],
+        macos: &[Fact::cited(
+            Place::at(Base::Home, ".config/zed/settings.json"),
+            PATHS,
+        )],
+        windows: &[Fact::cited(
+            Place::at(Base::AppData, "Zed/settings.json"),
+            PATHS,
+        )],
+    },
+    state_files: &[],
 };

@@ -20,7 +20,7 @@ use crate::parse::Dialect;
 use crate::source::{Format, SourceFile};
 
 pub use read::{DEFAULT_MAX_FILE_SIZE, DEFAULT_NAMES, Input, find_default_config};
-pub use report::{Options, ReadError, Report, Resolved};
+pub use report::{Looked, Options, ReadError, Report, Resolved, Status};
 pub use shape::{servers_in, servers_in_mut, servers_key_in};
 
 /// How a config is parsed: JSONC when its client accepts comments, when its name ends in
@@ -51,12 +51,28 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
             Ok(Err(size)) => {
                 let id = report.files.len();
                 report.files.push(SourceFile::new(input.name(), ""));
-                report
-                    .inputs
-                    .push((id, options.clients.for_path(&input.name())));
+                report.inputs.push((id, client_of(input, options)));
                 report
                     .diagnostics
                     .push(crate::rules::parse::too_large::diagnostic(id, size, limit));
+                continue;
+            }
+            Err(error) if matches!(input, Input::Found { .. }) => {
+                let id = report.files.len();
+                let mut file = SourceFile::new(input.name(), "");
+                if input.is_folder() {
+                    // A folder the walk could not search: the place of a finding, not a config.
+                    file.kind = crate::source::FileKind::Folder;
+                } else {
+                    report.inputs.push((id, client_of(input, options)));
+                }
+                report.files.push(file);
+                report
+                    .diagnostics
+                    .push(crate::rules::parse::unreadable::diagnostic(
+                        id,
+                        &error.to_string(),
+                    ));
                 continue;
             }
             Err(error) => {
@@ -93,6 +109,18 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> Report {
     report
 }
 
+/// The client a config is read as: `--client`, else the client whose place it was found at,
+/// else as `.mcplint.json` and its path say.
+fn client_of(input: &Input, options: &Options) -> &'static Client {
+    match input {
+        Input::Found {
+            client: Some(client),
+            ..
+        } if options.clients.forced.is_none() => client,
+        _ => options.clients.for_path(&input.name()),
+    }
+}
+
 fn check_one(
     report: &mut Report,
     env: &mut Environment,
@@ -102,7 +130,7 @@ fn check_one(
 ) {
     let id = report.files.len();
     let name = input.name();
-    let client = options.clients.for_path(&name);
+    let client = client_of(input, options);
     report.inputs.push((id, client));
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

@@ -61,6 +61,38 @@ pub struct Report {
     /// The configs that did not parse (or were not UTF-8): only the token formats were
     /// looked for in them.
     pub raw_scanned: Vec<FileId>,
+    /// Whether the configs were looked for (`check DIR`, `check --user`) rather than named.
+    pub searched: bool,
+    /// Every place `check --user` looked in, found or not, and the system whose places they are.
+    pub looked: Vec<Looked>,
+    pub looked_on: Option<crate::clients::Os>,
+}
+
+/// A place a client keeps a user's config, and whether one was there.
+#[derive(Debug, Clone)]
+pub struct Looked {
+    pub client: &'static Client,
+    /// The path looked at, or why none could be worked out (no home folder).
+    pub path: String,
+    pub found: bool,
+}
+
+/// What became of a config that was looked for, in the JSON `"inputs"` and the human list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Checked,
+    NotFound,
+    Unreadable,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Checked => "checked",
+            Status::NotFound => "not-found",
+            Status::Unreadable => "unreadable",
+        }
+    }
 }
 
 impl Report {
@@ -81,6 +113,27 @@ impl Report {
                 b.rule.id,
             ))
         });
+    }
+
+    /// What became of config `id`: checked, or found but not readable.
+    pub fn status(&self, id: FileId) -> Status {
+        let unreadable = self
+            .diagnostics
+            .iter()
+            .any(|d| d.file == id && d.rule.id == crate::rules::parse::UNREADABLE.id);
+        if unreadable {
+            Status::Unreadable
+        } else {
+            Status::Checked
+        }
+    }
+
+    /// The config read from `path` (as its name is shown), if one was.
+    pub fn input_named(&self, path: &str) -> Option<FileId> {
+        self.inputs
+            .iter()
+            .map(|(id, _)| *id)
+            .find(|id| self.files[*id].name == path)
     }
 
     /// How many configs were checked (env files are not counted).

@@ -1,8 +1,13 @@
 //! Where a config keeps its servers: a bare map, `mcpServers`, or VS Code's `servers`.
 
+use std::collections::HashSet;
+
 use jsonc_parser::ast::{Object, Value as Node};
+use jsonc_parser::common::Ranged;
 
 use crate::clients::Client;
+use crate::source::Span;
+use crate::tree::Path;
 
 /// Fields whose string value makes an object a server entry rather than a map of servers.
 const ENTRY_FIELDS: &[&str] = &["command", "url", "type"];
@@ -97,4 +102,49 @@ pub fn servers_in_mut(
         Some(key) => map.get_mut(key)?.as_object_mut(),
         None => Some(map),
     }
+}
+
+/// The ids of VS Code's `inputs`, when the file has an `inputs` array.
+pub(super) fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
+    let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
+        return None;
+    };
+    Some(
+        inputs
+            .elements
+            .iter()
+            .filter_map(|input| match input {
+                Node::Object(o) => match o.get("id").map(|p| &p.value) {
+                    Some(Node::StringLit(id)) => Some(id.value.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).
+pub(super) fn builtin(obj: &Object, client: &Client) -> bool {
+    matches!(obj.get("type").map(|p| &p.value), Some(Node::StringLit(t))
+        if client.transport(&t.value) == Some(crate::clients::Kind::Builtin))
+}
+
+/// The name of a server in a list (Continue's `mcpServers:`) and the span that stands for it:
+/// its `field` (`name`) when it is a string, else `#<position>` at the item's first character.
+pub(super) fn list_item_name(item: &Node, field: &str, path: &Path) -> (String, Span) {
+    let named = match item {
+        Node::Object(o) => match o.get(field).map(|p| &p.value) {
+            Some(Node::StringLit(lit)) => Some((lit.value.to_string(), Span::from(lit.range))),
+            _ => None,
+        },
+        _ => None,
+    };
+    let start = item.range().start;
+    named.unwrap_or_else(|| {
+        let Path::Index(_, i) = path else {
+            return (String::new(), Span::new(start, start + 1));
+        };
+        (format!("#{}", i + 1), Span::new(start, start + 1))
+    })
 }

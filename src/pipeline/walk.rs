@@ -222,8 +222,9 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
     }
     let root_path = Path::Root;
     let mut resolved = serde_json::Map::new();
-    walk.inputs = declared_inputs(root);
+    walk.inputs = shape::declared_inputs(root);
     let keys = shape::server_keys(root, walk.client);
+    let state = walk.client.state_file(&file.name);
     match keys.read {
         None if walk.client.roots.value.is_empty() => {
             servers(walk, root, &root_path, out, &mut resolved);
@@ -294,6 +295,15 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
                         ));
                         walk.scan_only(other, &path, out)
                     }
+                    // A state file (`~/.claude.json`): only the servers of its members.
+                    (_, Node::Object(members)) if state.and_then(|f| f.nested) == Some(name) => {
+                        nested_servers(walk, members, &path, key, out);
+                        walk.conv.convert(&prop.value, &path, &mut Vec::new())
+                    }
+                    // Nothing else in a state file is looked at: it is the client's own state.
+                    (_, value) if state.is_some() => {
+                        walk.conv.convert(value, &path, &mut Vec::new())
+                    }
                     // Other top-level keys are the client's own settings, kept as written.
                     (_, value) => walk.scan_only(value, &path, out),
                 };
@@ -304,6 +314,36 @@ fn walk_root(walk: &mut Walk, root: &Object, out: &mut Vec<Diagnostic>) -> serde
         }
     }
     serde_json::Value::Object(resolved)
+}
+
+/// The servers under `key` in each member of `members` (Claude Code's
+/// `projects.<path>.mcpServers`); the rest of each member is not looked at.
+fn nested_servers(
+    walk: &mut Walk,
+    members: &Object,
+    path: &Path,
+    key: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    for member in &members.properties {
+        let member_path = Path::Key(path, member.name.as_str());
+        let Node::Object(fields) = &member.value else {
+            continue;
+        };
+        for field in fields.properties.iter().filter(|p| p.name.as_str() == key) {
+            let at = Path::Key(&member_path, key);
+            match &field.value {
+                Node::Object(map) => servers(walk, map, &at, out, &mut serde_json::Map::new()),
+                other => out.push(invalid_type::at_node(
+                    walk.conv.id,
+                    other,
+                    &at,
+                    &format!("`{key}` must be an object of servers"),
+                    &format!("write `\"{key}\": {{ \"server-name\": {{ ... }} }}`"),
+                )),
+            }
+        }
+    }
 }
 
 /// Below this many servers one thread does it all; above, the servers are split between the
@@ -406,20 +446,7 @@ fn listed(
     path: &Path,
     out: &mut Vec<Diagnostic>,
 ) -> serde_json::Value {
-    let named = match item {
-        Node::Object(o) => match o.get(field).map(|p| &p.value) {
-            Some(Node::StringLit(lit)) => Some((lit.value.to_string(), Span::from(lit.range))),
-            _ => None,
-        },
-        _ => None,
-    };
-    let start = item.range().start;
-    let (name, span) = named.unwrap_or_else(|| {
-        let Path::Index(_, i) = path else {
-            return (String::new(), Span::new(start, start + 1));
-        };
-        (format!("#{}", i + 1), Span::new(start, start + 1))
-    });
+    let (name, span) = shape::list_item_name(item, field, path);
     entry(walk, &name, span, item, path, out)
 }
 
@@ -441,7 +468,7 @@ fn entry(
         ));
         return walk.scan_only(node, path, out);
     };
-    if builtin(obj, walk.client) {
+    if shape::builtin(obj, walk.client) {
         // Goose's `builtin` and `platform` extensions run inside the client: no server to check.
         return walk.scan_only(node, path, out);
     }
@@ -560,30 +587,4 @@ fn input(
     let wrapped = SCHEMAS.wrap(&Part::Input, json);
     schema_rules::validate(&target, &wrapped, out);
     SCHEMAS.unwrap(wrapped)
-}
-
-/// The ids of VS Code's `inputs`, when the file has an `inputs` array.
-fn declared_inputs(root: &Object) -> Option<HashSet<String>> {
-    let Some(Node::Array(inputs)) = root.get("inputs").map(|p| &p.value) else {
-        return None;
-    };
-    Some(
-        inputs
-            .elements
-            .iter()
-            .filter_map(|input| match input {
-                Node::Object(o) => match o.get("id").map(|p| &p.value) {
-                    Some(Node::StringLit(id)) => Some(id.value.to_string()),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
-    )
-}
-
-/// Whether an entry's `type` names something the client runs itself (`Kind::Builtin`).
-fn builtin(obj: &Object, client: &Client) -> bool {
-    matches!(obj.get("type").map(|p| &p.value), Some(Node::StringLit(t))
-        if client.transport(&t.value) == Some(crate::clients::Kind::Builtin))
 }

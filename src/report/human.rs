@@ -8,7 +8,7 @@ use miette::{
 };
 
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::Report;
+use crate::pipeline::{Report, Status};
 use crate::registry::Severity;
 use crate::source::SourceFile;
 
@@ -79,9 +79,51 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
                 report.files[*id].name
             )?;
         }
+        looked(report, out)?;
         writeln!(out, "{}", summary(report))?;
     }
     Ok(())
+}
+
+/// `check --user`: every place looked in, one line each, with what became of it.
+fn looked(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if report.looked.is_empty() {
+        return Ok(());
+    }
+    let mut clients: Vec<&str> = report.looked.iter().map(|l| l.client.name).collect();
+    clients.dedup();
+    let on = match report.looked_on {
+        Some(crate::clients::Os::Linux) => " (Linux places)",
+        Some(crate::clients::Os::Macos) => " (macOS places)",
+        Some(crate::clients::Os::Windows) => " (Windows places)",
+        None => "",
+    };
+    writeln!(
+        out,
+        "Looked for the user configs of {} clients{on}:",
+        clients.len()
+    )?;
+    let width = clients.iter().map(|c| c.len()).max().unwrap_or(0);
+    for place in &report.looked {
+        let status = if place.found {
+            report
+                .input_named(&place.path)
+                .map_or(Status::Checked, |id| report.status(id))
+        } else {
+            Status::NotFound
+        };
+        let status = match status {
+            Status::Checked => "checked",
+            Status::NotFound => "not found",
+            Status::Unreadable => "unreadable",
+        };
+        writeln!(
+            out,
+            "  {status:<10}  {:<width$}  {}",
+            place.client.name, place.path
+        )?;
+    }
+    writeln!(out)
 }
 
 /// `2 errors and 1 warning in 1 of 3 files.` or `No problems in 3 files.`

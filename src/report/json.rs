@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::pipeline::Report;
+use crate::pipeline::{Report, Status};
 use crate::registry::Severity;
 
 #[derive(Serialize)]
@@ -19,6 +19,10 @@ struct Document<'r> {
 struct Input<'r> {
     file: &'r str,
     client: &'static str,
+    /// `checked`, `not-found` or `unreadable`: only when the configs were looked for
+    /// (`check DIR`, `check --user`), where some may not be there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -99,15 +103,41 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
         },
-        inputs: report
-            .inputs
-            .iter()
-            .map(|(id, client)| Input {
-                file: &report.files[*id].name,
-                client: client.id,
-            })
-            .collect(),
+        inputs: inputs(report),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
+}
+
+/// Each config read, with its client; after a search, with its status, and every place
+/// `--user` looked in that held nothing.
+fn inputs(report: &Report) -> Vec<Input<'_>> {
+    let status = |s: Status| report.searched.then_some(s.name());
+    let looked_at = |name: &str| report.looked.iter().any(|l| l.found && l.path == name);
+    let mut inputs: Vec<Input> = report
+        .inputs
+        .iter()
+        .filter(|(id, _)| !looked_at(&report.files[*id].name))
+        .map(|(id, client)| Input {
+            file: &report.files[*id].name,
+            client: client.id,
+            status: status(report.status(*id)),
+        })
+        .collect();
+    for place in &report.looked {
+        let read = place
+            .found
+            .then(|| report.input_named(&place.path))
+            .flatten();
+        inputs.push(Input {
+            file: &place.path,
+            client: place.client.id,
+            status: status(match read {
+                Some(id) => report.status(id),
+                None if place.found => Status::Checked,
+                None => Status::NotFound,
+            }),
+        });
+    }
+    inputs
 }

@@ -31,6 +31,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &parse::invalid_utf8::InvalidUtf8,
     &parse::too_deep::TooDeep,
     &parse::too_large::TooLarge,
+    &parse::unreadable::Unreadable,
     &schema::Schema,
     &env::undefined_variable::UndefinedVariable,
     &env::required_variable::RequiredVariable,

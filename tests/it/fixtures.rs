@@ -83,11 +83,18 @@ fn every_fixture_matches_its_snapshots() {
 /// The parse rules are cases like any other: `parse/too-deep` has `fixtures/parse-too-deep/`
 /// (its input in `fixtures/bad/` has a human snapshot only, which this test does not read), and
 /// `parse/too-large` has `fixtures/parse-too-large/` (a 1 MiB log, `--max-file-size 1`).
-const NOT_A_FIXTURE: &[(&str, &str)] = &[(
-    "secret/env-file-not-ignored",
-    "needs a git work tree: a fixture cannot track a `.git`, and the runner stops git at the \
-     fixture's parent; tested in `git_hygiene.rs` on a scratch repository",
-)];
+const NOT_A_FIXTURE: &[(&str, &str)] = &[
+    (
+        "secret/env-file-not-ignored",
+        "needs a git work tree: a fixture cannot track a `.git`, and the runner stops git at the \
+         fixture's parent; tested in `git_hygiene.rs` on a scratch repository",
+    ),
+    (
+        "parse/unreadable",
+        "needs a file mode 000, a FIFO or a symbolic link loop, which git cannot track as such; \
+         tested in `discovery.rs` on scratch folders and fake homes",
+    ),
+];
 
 /// Every rule is shown by at least one case: its id is in a `json.snap` (the `--format json`
 /// run of a case; the human snapshots of `fixtures/bad/` do not count).

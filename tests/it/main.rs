@@ -8,6 +8,7 @@ mod bad_inputs;
 mod broken_leaks;
 mod ci_recipe;
 mod cli;
+mod discovery;
 mod expansion_vs_bash;
 mod fix_and_convert;
 mod fixtures;

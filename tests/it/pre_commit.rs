@@ -85,3 +85,50 @@ fn the_hook_fails_on_a_hardcoded_token_and_passes_on_a_clean_config() {
     let (ok, output) = run(d, &pre_commit, &args);
     assert!(ok, "the hook failed on a clean config:\n{output}");
 }
+
+/// The `files` pattern of the `mcplint` hook, from `.pre-commit-hooks.yaml`.
+fn hook_pattern() -> regex::Regex {
+    let text = std::fs::read_to_string(crate::support::root().join(".pre-commit-hooks.yaml"))
+        .expect("the hooks file");
+    let hook = text
+        .split("- id: ")
+        .find(|h| h.starts_with("mcplint\n"))
+        .expect("the mcplint hook");
+    let line = hook
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("files: "))
+        .expect("its files pattern");
+    // pre-commit's patterns are Python regexes; this one uses only what both dialects share.
+    regex::Regex::new(line.trim_matches('\'')).expect("a regex")
+}
+
+/// Every name a client profile recognises (and every name `check` looks for without an
+/// argument) is caught by the hook, at the top of the repository and in a folder: a new
+/// client cannot be forgotten there.
+#[test]
+fn the_hook_catches_every_config_name_the_registry_knows() {
+    let pattern = hook_pattern();
+    let names = mcplint::clients::CLIENTS
+        .iter()
+        .flat_map(|c| c.files.value.iter().copied())
+        .chain(mcplint::pipeline::DEFAULT_NAMES.iter().copied());
+    let mut missed = Vec::new();
+    for name in names {
+        // A `*` in a pattern's last segment stands for any name.
+        let name = name.replace('*', "github");
+        for path in [name.clone(), format!("some/project/{name}")] {
+            if !pattern.is_match(&path) {
+                missed.push(path);
+            }
+        }
+    }
+    assert!(missed.is_empty(), "the hook misses {missed:?}");
+    for other in [
+        "package.json",
+        "settings.json",
+        "notes/mcp.json.bak",
+        "src/mcp.rs",
+    ] {
+        assert!(!pattern.is_match(other), "the hook catches {other}");
+    }
+}

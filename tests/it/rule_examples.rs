@@ -181,6 +181,11 @@ const NOT_WRITABLE: &[(&str, &str, &str)] = &[
         "tests/it/limits.rs",
     ),
     (
+        "parse/unreadable",
+        "needs a file that cannot be read, or a symbolic link loop, which docs cannot make",
+        "tests/it/discovery.rs",
+    ),
+    (
         "parse/too-deep",
         "needs over 512 levels of nesting, unreadable in `mcplint explain`",
         "fixtures/bad/deep-nesting.json",

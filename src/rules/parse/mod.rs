@@ -10,6 +10,7 @@ pub mod invalid_utf8;
 pub mod syntax;
 pub mod too_deep;
 pub mod too_large;
+pub mod unreadable;
 
 pub use duplicate_key::DUPLICATE_KEY;
 pub use empty_file::EMPTY_FILE;
@@ -18,3 +19,4 @@ pub use invalid_utf8::INVALID_UTF8;
 pub use syntax::SYNTAX;
 pub use too_deep::TOO_DEEP;
 pub use too_large::TOO_LARGE;
+pub use unreadable::UNREADABLE;
