@@ -384,20 +384,19 @@ impl Environment {
         scope: Option<&HashMap<String, String>>,
         name: &str,
     ) -> Option<(FileId, Span, String)> {
+        // The `.env` value first: most names are in no `.env`, and the name test costs more.
+        let d = set.values.get(name).filter(|d| d.placeholder)?;
         if scope.is_some_and(|s| s.contains_key(name))
             || self.process.as_ref().is_some_and(|p| p.contains_key(name))
             || !is_secret_name(name)
         {
             return None;
         }
-        let d = set.values.get(name)?;
-        d.placeholder.then(|| {
-            (
-                d.file,
-                d.key_span,
-                format!("`{}`", d.value.chars().take(40).collect::<String>()),
-            )
-        })
+        Some((
+            d.file,
+            d.key_span,
+            format!("`{}`", d.value.chars().take(40).collect::<String>()),
+        ))
     }
 
     /// The template that declares `name`, when one does.

@@ -554,6 +554,7 @@ fn entry(
         advisories: walk.advisories,
         command_line: Default::default(),
         env_vars: Default::default(),
+        launches: Default::default(),
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

@@ -90,6 +90,10 @@ pub struct EntryContext<'e, 'a> {
     /// `crate::rules::exec::env_vars`, read once for the exec/ rules that ask
     /// (`Default::default()` where the context is built).
     pub env_vars: std::cell::OnceCell<Vec<EnvVar<'e>>>,
+    /// What the command line runs through package runners (`crate::rules::supply`), read
+    /// once for the five supply/ rules that ask (`Default::default()` where the context is
+    /// built).
+    pub launches: std::cell::OnceCell<crate::launch::package::Launches<'e>>,
 }
 
 /// One `env` variable of an entry: its name and the span of its key as written, its

@@ -42,11 +42,22 @@ pub fn is_secret_name(name: &str) -> bool {
         if w.eq_ignore_ascii_case("PUBLIC") {
             return false;
         }
-        let upper = |s: &str| w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
-        secret |= SECRET_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
-            || ["TOKEN", "SECRET", "PASSWORD", "APIKEY", "PASSWD"]
-                .iter()
-                .any(|s| upper(s));
+        // Once a word says secret, the others only matter for `PUBLIC` and the last word.
+        // Every secret word starts with one of `TSKAPC`, every suffix ends with one of `NTDY`:
+        // a word that has neither skips the comparisons.
+        if !secret {
+            let upper =
+                |s: &str| w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+            let bytes = w.as_bytes();
+            let first = bytes.first().map(u8::to_ascii_uppercase);
+            let end = bytes.last().map(u8::to_ascii_uppercase);
+            secret = (matches!(first, Some(b'T' | b'S' | b'K' | b'A' | b'P' | b'C'))
+                && SECRET_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+                || (matches!(end, Some(b'N' | b'T' | b'D' | b'Y'))
+                    && ["TOKEN", "SECRET", "PASSWORD", "APIKEY", "PASSWD"]
+                        .iter()
+                        .any(|s| upper(s)));
+        }
         last = w;
     }
     secret

@@ -378,36 +378,41 @@ pub fn look_alike(ecosystem: Ecosystem, name: &str) -> Option<LookAlike> {
         PyPI => normalise_pypi(n),
     };
     let name = norm(name);
-    let known = || {
-        NAMES
-            .iter()
-            .filter(move |(e, ..)| *e == ecosystem)
-            .map(move |(_, n, _)| (*n, norm(n)))
-    };
-    if known().any(|(_, k)| k == name) {
+    let known = known_names(ecosystem);
+    if known.iter().any(|k| k.norm == name) {
         return None;
     }
     let (scope, bare) = split_scope(&name);
+    let (name_chars, bare_chars) = (name.chars().count(), bare.chars().count());
+    // At most 2 edits ever count (`allowed`), and names whose lengths differ by more are
+    // more edits apart: those skip the distance.
+    let near = |a: usize, b: usize| a.abs_diff(b) <= 2;
     let mut best: Option<(usize, LookAlike)> = None;
-    for (original, k) in known() {
-        let (k_scope, k_bare) = split_scope(&k);
+    for k in known {
+        let (k_scope, k_bare) = split_scope(&k.norm);
         let found = match (scope, k_scope) {
-            (Some(s), Some(ks)) if s == ks => {
-                let d = strsim::damerau_levenshtein(bare, k_bare);
-                (d > 0 && d <= allowed(k_bare, bare)).then_some((d, edits(d)))
-            }
+            (Some(s), Some(ks)) if s == ks => near(bare_chars, k.bare_chars)
+                .then(|| strsim::damerau_levenshtein(bare, k_bare))
+                .filter(|&d| d > 0 && d <= 2 && d <= allowed(k_bare, bare))
+                .map(|d| (d, edits(d))),
             (Some(s), Some(ks)) if bare == k_bare && scope_look_alike(s, ks) => {
                 Some((1, "under a look-alike scope of"))
             }
-            (None, Some(ks)) if name == format!("{ks}-{k_bare}") => {
+            (None, Some(ks))
+                if name.len() == ks.len() + 1 + k_bare.len()
+                    && name.starts_with(ks)
+                    && name[ks.len()..].starts_with('-')
+                    && name.ends_with(k_bare) =>
+            {
                 Some((1, "the unscoped form of"))
             }
-            (None, None) => {
-                let d = strsim::damerau_levenshtein(&name, &k);
-                (d > 0 && d <= allowed(&k, &name)).then_some((d, edits(d)))
-            }
+            (None, None) => near(name_chars, k.chars)
+                .then(|| strsim::damerau_levenshtein(&name, &k.norm))
+                .filter(|&d| d > 0 && d <= 2 && d <= allowed(&k.norm, &name))
+                .map(|d| (d, edits(d))),
             _ => None,
         };
+        let original = k.original;
         if let Some((d, how)) = found
             && best.as_ref().is_none_or(|(b, _)| d < *b)
         {
@@ -421,6 +426,44 @@ pub fn look_alike(ecosystem: Ecosystem, name: &str) -> Option<LookAlike> {
         }
     }
     best.map(|(_, l)| l)
+}
+
+/// A well-known name, normalised once for the look-alike test.
+struct Known {
+    original: &'static str,
+    norm: String,
+    /// Characters of `norm`, and of the part after its scope.
+    chars: usize,
+    bare_chars: usize,
+}
+
+/// The well-known names of `ecosystem`, normalised once per run.
+fn known_names(ecosystem: Ecosystem) -> &'static [Known] {
+    static TABLES: std::sync::LazyLock<[Vec<Known>; 2]> = std::sync::LazyLock::new(|| {
+        let table = |ecosystem: Ecosystem| {
+            NAMES
+                .iter()
+                .filter(|(e, ..)| *e == ecosystem)
+                .map(|(_, n, _)| {
+                    let norm = match ecosystem {
+                        Npm => n.to_ascii_lowercase(),
+                        PyPI => normalise_pypi(n),
+                    };
+                    Known {
+                        original: n,
+                        chars: norm.chars().count(),
+                        bare_chars: split_scope(&norm).1.chars().count(),
+                        norm,
+                    }
+                })
+                .collect()
+        };
+        [table(Npm), table(PyPI)]
+    });
+    &TABLES[match ecosystem {
+        Npm => 0,
+        PyPI => 1,
+    }]
 }
 
 fn edits(d: usize) -> &'static str {

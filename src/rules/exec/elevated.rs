@@ -92,7 +92,7 @@ impl Check for Elevated {
             return;
         };
         let prog = program(command);
-        let elevated = ELEVATORS.contains(&prog.as_str())
+        let elevated = ELEVATORS.contains(&&*prog)
             || (prog == "su" && args.iter().any(|(_, a)| *a == "-c" || *a == "--command"));
         if !elevated {
             return;
@@ -149,8 +149,8 @@ mod tests {
             "doas",
             "C:\\Windows\\System32\\runas.exe",
         ] {
-            assert!(ELEVATORS.contains(&program(c).as_str()), "{c}");
+            assert!(ELEVATORS.contains(&&*program(c)), "{c}");
         }
-        assert!(!ELEVATORS.contains(&program("sudoku").as_str()));
+        assert!(!ELEVATORS.contains(&&*program("sudoku")));
     }
 }

@@ -93,7 +93,7 @@ impl Check for InlineCode {
             } else {
                 match INTERPRETERS
                     .iter()
-                    .find(|(names, _)| names.contains(&prog.as_str()))
+                    .find(|(names, _)| names.contains(&&*prog))
                 {
                     Some((_, flags)) => flags,
                     None => return,

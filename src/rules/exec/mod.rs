@@ -21,10 +21,18 @@ use crate::rules::context::EntryContext;
 use crate::source::Span;
 
 /// A command's program: its file name, any folder, without `.exe`, lower-case.
-pub fn program(command: &str) -> String {
+pub fn program(command: &str) -> std::borrow::Cow<'_, str> {
     let name = command.rsplit(['/', '\\']).next().unwrap_or(command);
+    // Most commands are lower case already: no allocation for them.
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return name.strip_suffix(".exe").unwrap_or(name).into();
+    }
     let lower = name.to_ascii_lowercase();
-    lower.strip_suffix(".exe").unwrap_or(&lower).to_owned()
+    lower
+        .strip_suffix(".exe")
+        .unwrap_or(&lower)
+        .to_owned()
+        .into()
 }
 
 pub use crate::rules::context::EnvVar;

@@ -62,7 +62,7 @@ impl Check for NetworkRelay {
             return;
         };
         let prog = program(command);
-        if !RELAYS.contains(&prog.as_str()) || local_socket(args) {
+        if !RELAYS.contains(&&*prog) || local_socket(args) {
             return;
         }
         let remote = cx
@@ -108,9 +108,9 @@ mod tests {
 
     #[test]
     fn relays_by_file_name() {
-        assert!(RELAYS.contains(&program("/usr/bin/socat").as_str()));
-        assert!(RELAYS.contains(&program("ncat.exe").as_str()));
-        assert!(!RELAYS.contains(&program("node").as_str()));
+        assert!(RELAYS.contains(&&*program("/usr/bin/socat")));
+        assert!(RELAYS.contains(&&*program("ncat.exe")));
+        assert!(!RELAYS.contains(&&*program("node")));
         assert!(local_socket(&[
             (0, "STDIO"),
             (1, "UNIX-CONNECT:/run/mcp.sock")

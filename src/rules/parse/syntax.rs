@@ -273,13 +273,30 @@ pub fn other_format(id: FileId, format: &str, message: &str, span: Span) -> Diag
     ))
 }
 
+/// The first byte below 0x20, eight bytes at a time (every string literal of a config is
+/// looked at): a word is skipped when none of its bytes is below 0x20 (the "hasless" test of
+/// Bit Twiddling Hacks, exact for a bound up to 128).
+fn first_control(raw: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(word) = raw.get(i..i + 8) {
+        let x = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    raw[i..].iter().position(|b| *b < 0x20).map(|at| i + at)
+}
+
 pub fn control_character(file: &SourceFile, id: FileId, string: Span) -> Option<Diagnostic> {
     // TOML and YAML strings may hold tabs and line breaks; their parsers judge them.
     if file.format != crate::source::Format::Json {
         return None;
     }
     let raw = &file.text.as_bytes()[string.start..string.end];
-    let at = raw.iter().position(|b| *b < 0x20)?;
+    let at = first_control(raw)?;
     let byte = raw[at];
     let (name, escape) = match byte {
         b'\n' => ("a line break", "\\n"),
@@ -301,4 +318,29 @@ pub fn control_character(file: &SourceFile, id: FileId, string: Span) -> Option<
             "write it as `{escape}`; if the string was meant to end here, close it with `\"`"
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_control;
+
+    #[test]
+    fn first_control_matches_a_byte_scan() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        for len in 0..24 {
+            for at in 0..len {
+                for b in [
+                    0x00, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0x9f, 0xa0, 0xff,
+                ] {
+                    let mut raw: Vec<u8> =
+                        bytes[0x20..].iter().cycle().take(len).copied().collect();
+                    raw[at] = b;
+                    let naive = raw.iter().position(|c| *c < 0x20);
+                    assert_eq!(first_control(&raw), naive, "{raw:?}");
+                }
+            }
+        }
+        assert_eq!(first_control(&bytes), Some(0));
+        assert_eq!(first_control(&bytes[0x20..]), None);
+    }
 }

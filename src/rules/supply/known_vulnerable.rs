@@ -61,7 +61,7 @@ impl Check for KnownVulnerable {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        for pkg in super::launches(cx).packages {
+        for pkg in &super::launches(cx).packages {
             let Source::Registry {
                 name,
                 version: Version::Exact(version),
@@ -87,12 +87,12 @@ impl Check for KnownVulnerable {
             let help = match (&verdict.fixed, &verdict.last_affected) {
                 (Some(fixed), _) => format!(
                     "upgrade to the fixed version: {}",
-                    super::write_as(cx, &pkg, &pkg.pinned(fixed))
+                    super::write_as(cx, pkg, &pkg.pinned(fixed))
                 ),
                 (None, Some(last)) => format!(
                     "the advisories name no fixed version: upgrade to a release after \
                      `{last}` ({}), or stop running it",
-                    super::newest(&pkg, name)
+                    super::newest(pkg, name)
                 ),
                 (None, None) => "the advisories name no fixed version: stop running it, or \
                                  check the advisory for a workaround"

@@ -17,8 +17,12 @@ use crate::secrets::mask::token_shaped;
 
 /// The packages the entry's resolved command line runs. A name that looks like a token is
 /// left out: messages quote names, and an argument misread as a package must not print a
-/// secret.
-fn launches<'c>(cx: &'c EntryContext) -> Launches<'c> {
+/// secret. Read once per entry (`EntryContext::launches`).
+fn launches<'c, 'e>(cx: &'c EntryContext<'e, '_>) -> &'c Launches<'e> {
+    cx.launches.get_or_init(|| read_launches(cx))
+}
+
+fn read_launches<'e>(cx: &EntryContext<'e, '_>) -> Launches<'e> {
     let mut launches = match cx.command_line() {
         // A whole command line in `command` (`"npx -y mcp-remote https://…"`, as some READMEs
         // write it): read as one script held by the `command` field.

@@ -58,7 +58,7 @@ impl Check for Typosquat {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        for pkg in super::launches(cx).packages {
+        for pkg in &super::launches(cx).packages {
             let Source::Registry { name, .. } = pkg.source else {
                 continue;
             };
@@ -87,7 +87,7 @@ impl Check for Typosquat {
                     "if you meant the well-known package, {}; if `{name}` is the one you \
                      mean, suppress this: `// mcplint-ignore supply/typosquat: <why>` (JSONC) \
                      or `--ignore supply/typosquat`",
-                    super::write_as(cx, &pkg, &fixed)
+                    super::write_as(cx, pkg, &fixed)
                 )),
             );
         }

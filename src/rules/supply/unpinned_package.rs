@@ -68,7 +68,7 @@ impl Check for UnpinnedPackage {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        for pkg in super::launches(cx).packages {
+        for pkg in &super::launches(cx).packages {
             let Source::Registry { name, version } = &pkg.source else {
                 continue;
             };
@@ -96,8 +96,8 @@ impl Check for UnpinnedPackage {
                 .label("no exact version")
                 .help(format!(
                     "pin the version you reviewed: {} ({})",
-                    super::write_as(cx, &pkg, &pinned),
-                    super::newest(&pkg, name)
+                    super::write_as(cx, pkg, &pinned),
+                    super::newest(pkg, name)
                 )),
             );
         }

@@ -56,7 +56,7 @@ impl Check for UnpinnedSource {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        for pkg in super::launches(cx).packages {
+        for pkg in &super::launches(cx).packages {
             let runner = pkg.runner.name();
             let (message, label, fixed) = match pkg.source {
                 Source::Git { rev: Some(rev), .. } if is_commit(rev) => continue,
@@ -110,11 +110,11 @@ impl Check for UnpinnedSource {
                 Some(fixed) if label == "no commit" => format!(
                     "pin the full commit you reviewed: {} (`git ls-remote <repository> \
                      <branch>` prints a branch's commit)",
-                    super::write_as(cx, &pkg, &fixed)
+                    super::write_as(cx, pkg, &fixed)
                 ),
                 Some(fixed) => format!(
                     "add the archive's hash: {} (`sha256sum` of the file you reviewed)",
-                    super::write_as(cx, &pkg, &fixed)
+                    super::write_as(cx, pkg, &fixed)
                 ),
                 None => "run a version published to the registry (`name@1.2.3`), or a git \
                          source pinned to a full commit (`github:owner/repo#<commit>`)"
