@@ -4,6 +4,10 @@
 //! ([`check`]), parses it into a tree that keeps every span ([`parse`]), walks each server
 //! entry once ([`tree`]), and hands the [`diagnostic::Diagnostic`]s to a printer ([`report`]).
 
+// A rule's docs name the file an example block is (```` ```jsonc .mcplint.json ````, read by
+// tests/it/rule_examples.rs); rustdoc would take the file name for a code-block attribute.
+#![allow(rustdoc::invalid_codeblock_attributes)]
+
 pub mod cli;
 pub mod clients;
 pub mod convert;
