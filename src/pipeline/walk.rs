@@ -555,6 +555,7 @@ fn entry(
         command_line: Default::default(),
         env_vars: Default::default(),
         launches: Default::default(),
+        docker: Default::default(),
     };
     crate::rules::run_entry_hooks(&cx, out);
     SCHEMAS.unwrap(wrapped)

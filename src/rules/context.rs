@@ -94,6 +94,9 @@ pub struct EntryContext<'e, 'a> {
     /// once for the five supply/ rules that ask (`Default::default()` where the context is
     /// built).
     pub launches: std::cell::OnceCell<crate::launch::package::Launches<'e>>,
+    /// [`EntryContext::docker_run`], read once for the four rules that ask
+    /// (`Default::default()` where the context is built).
+    pub docker: std::cell::OnceCell<Option<crate::launch::docker::Run<'e>>>,
 }
 
 /// One `env` variable of an entry: its name and the span of its key as written, its
@@ -166,6 +169,16 @@ impl<'e, 'a> EntryContext<'e, 'a> {
             })
             .unwrap_or_default();
         Some((command, args))
+    }
+
+    /// The `docker run` (or podman, nerdctl) the command line is, if it is one.
+    pub fn docker_run(&self) -> Option<&crate::launch::docker::Run<'e>> {
+        self.docker
+            .get_or_init(|| {
+                let (command, args) = self.command_line()?;
+                crate::launch::docker::parse(command, args)
+            })
+            .as_ref()
     }
 
     /// The span of `args[index]` as written (quotes included).

@@ -2,7 +2,6 @@
 //! network or users.
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::docker;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::rules::exec::at_arg;
@@ -96,10 +95,7 @@ impl Check for DockerHostNamespace {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((command, args)) = cx.command_line() else {
-            return;
-        };
-        let Some(run) = docker::parse(command, args) else {
+        let Some(run) = cx.docker_run() else {
             return;
         };
         for o in &run.options {

@@ -1,7 +1,7 @@
 //! `exec/docker-privileged`: a `docker run` server given the powers to take over the host.
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::docker::{self, Opt};
+use crate::launch::docker::Opt;
 use crate::registry::{Rule, Severity, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::rules::exec::at_arg;
@@ -100,10 +100,7 @@ impl Check for DockerPrivileged {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((command, args)) = cx.command_line() else {
-            return;
-        };
-        let Some(run) = docker::parse(command, args) else {
+        let Some(run) = cx.docker_run() else {
             return;
         };
         let mut report = |index: usize, label: &str, why: String, help: String, sev: Severity| {

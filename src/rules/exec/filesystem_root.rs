@@ -2,7 +2,6 @@
 //! a credential folder.
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::docker;
 use crate::registry::{Rule, Severity, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::rules::exec::{at_arg, program};
@@ -168,7 +167,7 @@ impl Check for FilesystemRoot {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        if let Some(run) = docker::parse(command, args) {
+        if let Some(run) = cx.docker_run() {
             let image = run
                 .image
                 .as_ref()

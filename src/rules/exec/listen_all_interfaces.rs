@@ -1,7 +1,6 @@
 //! `exec/listen-all-interfaces`: a local server that listens on every network interface.
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::docker;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::rules::exec::{at_arg, at_env, env_vars, program};
@@ -128,7 +127,7 @@ impl Check for ListenAllInterfaces {
         let Some((command, args)) = cx.command_line() else {
             return;
         };
-        if let Some(run) = docker::parse(command, args) {
+        if let Some(run) = cx.docker_run() {
             for o in &run.options {
                 let (index, what) = (o.value_index.unwrap_or(o.index), o.name);
                 let port = match (what, o.value) {

@@ -2,7 +2,6 @@
 //! `:latest`.
 
 use crate::diagnostic::Diagnostic;
-use crate::launch::docker;
 use crate::registry::{Rule, rule};
 use crate::rules::context::{Check, EntryContext, Hooks};
 use crate::rules::exec::at_arg;
@@ -74,10 +73,7 @@ impl Check for ImageUnpinned {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((command, args)) = cx.command_line() else {
-            return;
-        };
-        let Some(image) = docker::parse(command, args).and_then(|run| run.image) else {
+        let Some(image) = cx.docker_run().and_then(|run| run.image.as_ref()) else {
             return;
         };
         if image.digest.is_some() {
