@@ -5,6 +5,7 @@
 //! `parse/` rules. TOML (`toml.rs`) and YAML (`yaml.rs`) are read into the same tree, its
 //! ranges pointing into the TOML or YAML text, so nothing after the parse knows the format.
 
+pub mod fast;
 pub mod toml;
 pub mod yaml;
 
@@ -111,6 +112,11 @@ pub fn parse<'a>(
                 None
             }
         };
+    }
+    if let Some((root, comments)) = fast::parse(text, dialect == Dialect::Jsonc)
+        && matches!(root, Value::Object(_))
+    {
+        return Some(Parsed { root, comments });
     }
     let collect = CollectOptions {
         comments: if dialect == Dialect::Jsonc {

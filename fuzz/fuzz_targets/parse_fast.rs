@@ -1,0 +1,90 @@
+//! Differential: wherever the parser's fast path accepts a text, jsonc-parser must give the
+//! same tree (every range, every duplicate key, strings decoded alike) and the same comments,
+//! and serde_json, for strict JSON, the same values. Any bytes, as JSON and as JSONC.
+#![no_main]
+
+use jsonc_parser::ast::Value;
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
+use libfuzzer_sys::fuzz_target;
+use mcplint::parse::fast;
+
+fn options(jsonc: bool) -> ParseOptions {
+    ParseOptions {
+        allow_comments: jsonc,
+        allow_trailing_commas: jsonc,
+        allow_loose_object_property_names: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+/// serde_json's reading of a tree: the last of duplicate keys wins, in the first one's place.
+fn to_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Object(o) => {
+            let mut map = serde_json::Map::new();
+            for p in &o.properties {
+                map.insert(p.name.as_str().to_owned(), to_json(&p.value));
+            }
+            serde_json::Value::Object(map)
+        }
+        Value::Array(a) => serde_json::Value::Array(a.elements.iter().map(to_json).collect()),
+        Value::StringLit(s) => serde_json::Value::String(s.value.to_string()),
+        Value::NumberLit(n) => serde_json::from_str(n.value).expect("serde_json reads the number"),
+        Value::BooleanLit(b) => serde_json::Value::Bool(b.value),
+        Value::NullKeyword(_) => serde_json::Value::Null,
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for jsonc in [false, true] {
+        let Some((ours, comments)) = fast::parse(text, jsonc) else {
+            continue;
+        };
+        let collect = CollectOptions {
+            comments: if jsonc {
+                CommentCollectionStrategy::Separate
+            } else {
+                CommentCollectionStrategy::Off
+            },
+            tokens: false,
+        };
+        let theirs = jsonc_parser::parse_to_ast(text, &collect, &options(jsonc))
+            .expect("jsonc-parser accepts what the fast path accepts");
+        let value = theirs.value.expect("jsonc-parser finds the value");
+        assert_eq!(format!("{ours:?}"), format!("{value:?}"), "tree");
+        let mut theirs_comments: Vec<(usize, usize, String)> = theirs
+            .comments
+            .into_iter()
+            .flat_map(|map| map.into_values())
+            .flat_map(|list| {
+                list.iter()
+                    .map(|c| {
+                        use jsonc_parser::common::Ranged;
+                        (c.range().start, c.range().end, c.text().to_owned())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        theirs_comments.sort();
+        theirs_comments.dedup();
+        let ours_comments: Vec<(usize, usize, String)> = comments
+            .into_iter()
+            .map(|(span, text)| (span.start, span.end, text))
+            .collect();
+        assert_eq!(ours_comments, theirs_comments, "comments");
+        if !jsonc {
+            let json: serde_json::Value =
+                serde_json::from_str(text).expect("serde_json accepts what the fast path accepts");
+            assert_eq!(to_json(&ours), json, "values");
+        }
+    }
+});
