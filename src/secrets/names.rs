@@ -78,6 +78,10 @@ fn word_slices(name: &str) -> impl Iterator<Item = &str> {
             if !b.is_ascii_alphanumeric() {
                 let word = &name[start..i];
                 i += 1;
+                // Past the whole character: a word starts on a character boundary.
+                while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                    i += 1;
+                }
                 start = i;
                 if !word.is_empty() {
                     return Some(word);
@@ -111,6 +115,14 @@ pub fn words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_split_at_any_character() {
+        // Found by the `parse` fuzz target: a multi-byte character after a separator.
+        assert_eq!(words("api-\u{0}\n ╰──key"), ["API", "KEY"]);
+        assert_eq!(words("é_TOKEN"), ["TOKEN"]);
+        assert!(!is_secret_name("--api-\u{0}\n ╰───"));
+    }
 
     #[test]
     fn secret_names() {
