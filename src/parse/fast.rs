@@ -194,9 +194,11 @@ impl<'a> Parser<'a> {
         let mut decoded: Option<String> = None;
         loop {
             let rest = &self.bytes[i..];
-            let n = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            let n = memchr::memchr2(b'"', b'\\', rest)?;
+            // A raw control character: jsonc-parser keeps it; the rule reports it.
+            if rest[..n].iter().fold(false, |any, &b| any | (b < 0x20)) {
+                return None;
+            }
             let b = rest[n];
             if let Some(out) = decoded.as_mut() {
                 out.push_str(&self.text[i..i + n]);
@@ -210,8 +212,7 @@ impl<'a> Parser<'a> {
                     out.push(c);
                     i += len;
                 }
-                // A raw control character: jsonc-parser keeps it; the rule reports it.
-                _ => return None,
+                _ => unreachable!("memchr2 finds a quote or a backslash"),
             }
         }
         self.at = i + 1;

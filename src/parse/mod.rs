@@ -68,6 +68,36 @@ impl Dialect {
 pub struct Parsed<'a> {
     pub root: Value<'a>,
     pub comments: Vec<(Span, String)>,
+    /// Whether a string may hold a raw control character (`parse/syntax` looks for them):
+    /// not when the fast path read the file, as it takes no such string.
+    pub raw_controls: bool,
+}
+
+/// From this size on, [`parse_alongside`] runs its other work on another core (below it, a
+/// thread costs more than it saves).
+pub const ALONGSIDE_BYTES: usize = 256 * 1024;
+
+/// [`parse`], with `other` run on another core meanwhile when the file is large: work done
+/// lazily otherwise, which the caller needs next (compiling schemas takes about as long as
+/// parsing 1 MB).
+pub fn parse_alongside<'a>(
+    file: &'a SourceFile,
+    id: FileId,
+    dialect: Dialect,
+    out: &mut Vec<Diagnostic>,
+    other: impl FnOnce() + Send,
+) -> Option<Parsed<'a>> {
+    if file.text.len() < ALONGSIDE_BYTES {
+        return parse(file, id, dialect, out);
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(other);
+        let parsed = parse(file, id, dialect, out);
+        other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        parsed
+    })
 }
 
 /// Parses `file` once; on failure pushes one `parse/` finding and returns `None`.
@@ -106,6 +136,7 @@ pub fn parse<'a>(
             Ok(Some(Value::Object(obj))) => Some(Parsed {
                 root: Value::Object(obj),
                 comments: hash_comments(text),
+                raw_controls: true,
             }),
             Ok(Some(other)) => {
                 out.push(rules::invalid_root::diagnostic(id, text, &other));
@@ -116,7 +147,11 @@ pub fn parse<'a>(
     if let Some((root, comments)) = fast::parse(text, dialect == Dialect::Jsonc)
         && matches!(root, Value::Object(_))
     {
-        return Some(Parsed { root, comments });
+        return Some(Parsed {
+            root,
+            comments,
+            raw_controls: false,
+        });
     }
     let collect = CollectOptions {
         comments: if dialect == Dialect::Jsonc {
@@ -146,6 +181,7 @@ pub fn parse<'a>(
         Some(Value::Object(obj)) => Some(Parsed {
             root: Value::Object(obj),
             comments: comments(parsed.comments),
+            raw_controls: true,
         }),
         Some(other) => {
             out.push(rules::invalid_root::diagnostic(id, text, &other));

@@ -5,7 +5,7 @@ use jsonc_parser::ast::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::parse::{duplicate_key, syntax};
-use crate::source::{FileId, SourceFile};
+use crate::source::{FileId, SourceFile, Span};
 use crate::tree::{Path, Strings, Verbatim, prop_name_span};
 
 /// Converts a subtree for schema validation, reporting every duplicate key on the way.
@@ -13,9 +13,18 @@ use crate::tree::{Path, Strings, Verbatim, prop_name_span};
 pub struct Converter<'f> {
     pub file: &'f SourceFile,
     pub id: FileId,
+    /// Whether strings may hold raw control characters (see `parse::Parsed`).
+    pub raw_controls: bool,
 }
 
 impl Converter<'_> {
+    /// The `parse/syntax` finding for a raw control character in the string at `span`.
+    pub fn control_character(&self, span: Span) -> Option<Diagnostic> {
+        self.raw_controls
+            .then(|| syntax::control_character(self.file, self.id, span))
+            .flatten()
+    }
+
     pub fn convert(
         &self,
         value: &Value,
@@ -38,9 +47,7 @@ impl Converter<'_> {
                 let mut map = serde_json::Map::with_capacity(obj.properties.len());
                 for prop in &obj.properties {
                     let key = prop.name.as_str();
-                    if let Some(d) =
-                        syntax::control_character(self.file, self.id, prop_name_span(prop))
-                    {
+                    if let Some(d) = self.control_character(prop_name_span(prop)) {
                         out.push(d);
                     }
                     strings.key(prop, path, out);
@@ -57,7 +64,7 @@ impl Converter<'_> {
                     .collect(),
             ),
             Value::StringLit(s) => {
-                if let Some(d) = syntax::control_character(self.file, self.id, s.range.into()) {
+                if let Some(d) = self.control_character(s.range.into()) {
                     out.push(d);
                 }
                 serde_json::Value::String(strings.string(s, path, out))

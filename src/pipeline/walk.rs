@@ -18,7 +18,7 @@ use crate::env::{Environment, Expander, VarSet};
 use crate::oauth;
 use crate::parse::{self, Dialect};
 use crate::rules::context::{EntryContext, FileContext};
-use crate::rules::parse::{duplicate_key, syntax};
+use crate::rules::parse::duplicate_key;
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
@@ -45,9 +45,17 @@ pub(super) fn check_config(
     for (name, error) in failures {
         report.read_errors.push(ReadError { name, error });
     }
+    let mut out = Vec::new();
+    let file = &report.files[id];
+    // The client's schemas and the token scanner are built while a large file is parsed.
+    let parsed = parse::parse_alongside(file, id, dialect, &mut out, || {
+        crate::schema::for_client(client);
+        crate::secrets::tokens::warm_up();
+    });
     let conv = Converter {
-        file: &report.files[id],
+        file,
         id,
+        raw_controls: parsed.as_ref().is_none_or(|p| p.raw_controls),
     };
     let mut walk = Walk::new(
         conv,
@@ -58,9 +66,6 @@ pub(super) fn check_config(
         options.keep_raw,
         &options.advisories,
     );
-    let mut out = Vec::new();
-    let file = &report.files[id];
-    let parsed = parse::parse(file, id, dialect, &mut out);
     let broken = parsed.is_none();
     let root = parsed.as_ref().and_then(|p| match &p.root {
         Node::Object(root) => Some(root),
@@ -413,9 +418,7 @@ fn servers_part(
 ) {
     for prop in props {
         let name = prop.name.as_str();
-        if let Some(d) =
-            syntax::control_character(walk.conv.file, walk.conv.id, prop_name_span(prop))
-        {
+        if let Some(d) = walk.conv.control_character(prop_name_span(prop)) {
             out.push(d);
         }
         let entry_path = Path::Key(path, name);

@@ -175,6 +175,11 @@ pub fn by_slot(slot: &str, value: &str) -> Option<&'static Provider> {
     })
 }
 
+/// Builds the prefix automaton now (on another core, while a large file is parsed).
+pub fn warm_up() {
+    LazyLock::force(&ENGINE);
+}
+
 /// Compiles every pattern now (for tests: a bad pattern fails there, not at a user's).
 pub fn compile_all() {
     for i in 0..PROVIDERS.len() {
