@@ -30,8 +30,8 @@ impl Transport {
     /// these is taken as stdio, the most common kind, so its missing `command` is reported.
     /// Transport names and URL fields are `client`'s; a `null` field counts as absent.
     pub fn for_client(entry: &Map<String, Value>, client: &Client) -> Transport {
-        let has = |k: &str| entry.get(k).is_some_and(|v| !v.is_null());
-        if let Some(t) = entry.get("type").and_then(Value::as_str) {
+        let has = |k: &str| crate::tree::get(entry, k).is_some_and(|v| !v.is_null());
+        if let Some(t) = crate::tree::get(entry, "type").and_then(Value::as_str) {
             match client.transport(t) {
                 // The walk leaves a built-in entry alone; it has no server fields to check.
                 Some(Kind::Stdio | Kind::Builtin) => return Transport::Stdio,

@@ -93,6 +93,19 @@ pub fn unescape_segment(segment: &str) -> String {
     segment.replace("~1", "/").replace("~0", "~")
 }
 
+/// `map.get(key)` by comparing the keys in order: for the handful of keys of a server entry
+/// this is several times cheaper than hashing `key` (serde_json's ordered map hashes with
+/// SipHash), and the answer is the same (a map holds each key once).
+pub fn get<'m>(
+    map: &'m serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Option<&'m serde_json::Value> {
+    if map.len() > 16 {
+        return map.get(key);
+    }
+    map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+}
+
 /// "a string", "an object", ...: a value's kind in words.
 pub fn kind_with_article(value: &Value) -> &'static str {
     match value {

@@ -216,7 +216,21 @@ impl Loaded {
                 ..self.settings.clients.clone()
             },
             advisories: Default::default(),
+            skip_rules: Vec::new(),
         }
+    }
+
+    /// The rules off by default that neither `select` nor these settings turn on: their
+    /// checks need not run (`Options::skip_rules`).
+    pub(super) fn skipped_rules(&self, select: &[String]) -> Vec<&'static str> {
+        crate::rules::all()
+            .filter(|r| !r.enabled)
+            .filter(|r| {
+                !matches!(self.settings.severity(r.id), Some(Some(_)))
+                    && !select.iter().any(|p| crate::registry::matches(p, r.id))
+            })
+            .map(|r| r.id)
+            .collect()
     }
 
     /// The finding policy: these settings, with the command line's rule selection.

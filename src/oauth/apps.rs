@@ -74,7 +74,7 @@ pub fn apps(
                 .rev()
                 .find(|p| p.name.as_str() == block)
                 .map(|p| &p.value),
-            resolved.get(block).and_then(serde_json::Value::as_object),
+            crate::tree::get(resolved, block).and_then(serde_json::Value::as_object),
         ) else {
             continue;
         };
@@ -85,7 +85,8 @@ pub fn apps(
             let Node::StringLit(lit) = &prop.value else {
                 continue;
             };
-            let Some(value) = values.get(key).and_then(serde_json::Value::as_str) else {
+            let Some(value) = crate::tree::get(values, key).and_then(serde_json::Value::as_str)
+            else {
                 continue;
             };
             let setting = || Setting {
@@ -116,13 +117,13 @@ pub fn apps(
             .rev()
             .find(|p| p.name.as_str() == "oauth")
             .map(|p| &p.value),
-        resolved.get("oauth").and_then(serde_json::Value::as_object),
+        crate::tree::get(resolved, "oauth").and_then(serde_json::Value::as_object),
     ) {
         let oauth_path = Path::Key(path, "oauth");
         let app = app_for(&mut apps, server, "oauth");
         for prop in &map.properties {
             let key = prop.name.as_str();
-            match (&prop.value, values.get(key)) {
+            match (&prop.value, crate::tree::get(values, key)) {
                 (Node::StringLit(lit), Some(serde_json::Value::String(value))) => {
                     let setting = Setting {
                         value: value.clone(),

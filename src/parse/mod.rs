@@ -9,6 +9,8 @@ pub mod fast;
 pub mod toml;
 pub mod yaml;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use jsonc_parser::ast::Value;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
@@ -79,20 +81,22 @@ pub const ALONGSIDE_BYTES: usize = 256 * 1024;
 
 /// [`parse`], with `other` run on another core meanwhile when the file is large: work done
 /// lazily otherwise, which the caller needs next (compiling schemas takes about as long as
-/// parsing 1 MB).
+/// parsing 1 MB). `other` is told when the parse is done, so that optional work can stop.
 pub fn parse_alongside<'a>(
     file: &'a SourceFile,
     id: FileId,
     dialect: Dialect,
     out: &mut Vec<Diagnostic>,
-    other: impl FnOnce() + Send,
+    other: impl FnOnce(&AtomicBool) + Send,
 ) -> Option<Parsed<'a>> {
     if file.text.len() < ALONGSIDE_BYTES {
         return parse(file, id, dialect, out);
     }
+    let parsed_yet = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let other = scope.spawn(other);
+        let other = scope.spawn(|| other(&parsed_yet));
         let parsed = parse(file, id, dialect, out);
+        parsed_yet.store(true, Ordering::Relaxed);
         other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));

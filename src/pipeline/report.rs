@@ -23,6 +23,9 @@ pub struct Options {
     pub clients: ClientChoice,
     /// The advisories packages are checked against: the shipped ones and `--advisories`.
     pub advisories: crate::supply::osv::Advisories,
+    /// Rules whose checks need not run: off by default and not asked for (`--select`,
+    /// `.mcplint.json`), so the policy would drop their findings. Empty: every check runs.
+    pub skip_rules: Vec<&'static str>,
 }
 
 /// A file that could not be read at all (exit code 2).

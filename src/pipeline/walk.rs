@@ -17,12 +17,13 @@ use crate::diagnostic::Diagnostic;
 use crate::env::{Environment, Expander, VarSet};
 use crate::oauth;
 use crate::parse::{self, Dialect};
-use crate::rules::context::{EntryContext, FileContext};
+use crate::rules::context::{Check, EntryContext, FileContext};
 use crate::rules::parse::duplicate_key;
 use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
 use crate::source::{FileId, Format, Span};
+use crate::supply::osv::Advisories;
 use crate::tree::{Path, prop_name_span};
 
 /// Walks config `id` (already in `report.files`) and runs every check on it.
@@ -48,15 +49,16 @@ pub(super) fn check_config(
     let mut out = Vec::new();
     let file = &report.files[id];
     // The client's schemas and the token scanner are built while a large file is parsed.
-    let parsed = parse::parse_alongside(file, id, dialect, &mut out, || {
+    let parsed = parse::parse_alongside(file, id, dialect, &mut out, |parsed| {
         crate::schema::for_client(client);
-        crate::secrets::tokens::warm_up();
+        crate::secrets::tokens::warm_up(parsed);
     });
     let conv = Converter {
         file,
         id,
         raw_controls: parsed.as_ref().is_none_or(|p| p.raw_controls),
     };
+    let hooks = crate::rules::entry_hooks(&options.skip_rules);
     let mut walk = Walk::new(
         conv,
         env,
@@ -64,7 +66,7 @@ pub(super) fn check_config(
         client,
         options.keep_resolved,
         options.keep_raw,
-        &options.advisories,
+        (&options.advisories, &hooks),
     );
     let broken = parsed.is_none();
     let root = parsed.as_ref().and_then(|p| match &p.root {
@@ -156,7 +158,9 @@ struct Walk<'w> {
     inputs: Option<HashSet<String>>,
     /// Variables with no value that nothing declares (name, first use, pointer).
     undeclared: Vec<(String, Span, String)>,
-    advisories: &'w crate::supply::osv::Advisories,
+    advisories: &'w Advisories,
+    /// The entry hooks this run calls (`crate::rules::entry_hooks`).
+    hooks: &'w [&'static dyn Check],
 }
 
 impl<'w> Walk<'w> {
@@ -167,7 +171,7 @@ impl<'w> Walk<'w> {
         client: &'static Client,
         keep: bool,
         keep_raw: bool,
-        advisories: &'w crate::supply::osv::Advisories,
+        (advisories, hooks): (&'w Advisories, &'w [&'static dyn Check]),
     ) -> Walk<'w> {
         Walk {
             conv,
@@ -185,6 +189,7 @@ impl<'w> Walk<'w> {
             inputs: None,
             undeclared: Vec::new(),
             advisories,
+            hooks,
         }
     }
 
@@ -380,7 +385,7 @@ fn servers(
         return;
     }
     let (conv, env, set, client, keep) = (walk.conv, walk.env, walk.set, walk.client, walk.keep);
-    let advisories = walk.advisories;
+    let advisories = (walk.advisories, walk.hooks);
     let inputs = walk.inputs.clone();
     let inputs = &inputs;
     let parts: Vec<_> = std::thread::scope(|scope| {
@@ -560,7 +565,7 @@ fn entry(
         launches: Default::default(),
         docker: Default::default(),
     };
-    crate::rules::run_entry_hooks(&cx, out);
+    crate::rules::run_entry_hooks(walk.hooks, &cx, out);
     SCHEMAS.unwrap(wrapped)
 }
 

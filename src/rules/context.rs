@@ -157,9 +157,8 @@ impl<'e, 'a> EntryContext<'e, 'a> {
 
     fn read_command_line(&self) -> Option<CommandLine<'e>> {
         let resolved: &'e serde_json::Map<String, serde_json::Value> = self.resolved;
-        let command = resolved.get("command")?.as_str()?;
-        let args = resolved
-            .get("args")
+        let command = crate::tree::get(resolved, "command")?.as_str()?;
+        let args = crate::tree::get(resolved, "args")
             .and_then(serde_json::Value::as_array)
             .map(|args| {
                 args.iter()

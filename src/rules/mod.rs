@@ -103,16 +103,27 @@ pub static CHECKS: &[&dyn Check] = &[
 
 /// The checks with an entry hook, and those with a file hook, found once.
 /// Checks, in registry order.
-type Checks = Vec<&'static dyn Check>;
+pub type Checks = Vec<&'static dyn Check>;
 
 static HOOKED: LazyLock<(Checks, Checks)> = LazyLock::new(|| {
     let with = |f: fn(Hooks) -> bool| CHECKS.iter().copied().filter(|c| f(c.hooks())).collect();
     (with(|h| h.entry), with(|h| h.file))
 });
 
-/// Calls every check's entry hook on one server entry.
-pub fn run_entry_hooks(cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-    for check in &HOOKED.0 {
+/// The checks with an entry hook a run needs: all but those whose every rule is in `skip`
+/// (rules off by default that the run does not ask for: their findings would be dropped).
+pub fn entry_hooks(skip: &[&str]) -> Checks {
+    HOOKED
+        .0
+        .iter()
+        .copied()
+        .filter(|c| skip.is_empty() || !c.rules().iter().all(|r| skip.contains(&r.id)))
+        .collect()
+}
+
+/// Calls the entry hook of each of `hooks` (from [`entry_hooks`]) on one server entry.
+pub fn run_entry_hooks(hooks: &[&'static dyn Check], cx: &EntryContext, out: &mut Vec<Diagnostic>) {
+    for check in hooks {
         check.entry(cx, out);
     }
 }
@@ -149,6 +160,19 @@ pub fn docs_url(rule: &Rule) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_check_is_skipped_only_when_all_its_rules_are() {
+        let all = entry_hooks(&[]);
+        let off: Vec<&str> = super::all().filter(|r| !r.enabled).map(|r| r.id).collect();
+        let some = entry_hooks(&off);
+        assert!(some.len() < all.len());
+        for check in &all {
+            let kept = some.iter().any(|c| c.rules()[0].id == check.rules()[0].id);
+            let needed = check.rules().iter().any(|r| r.enabled);
+            assert_eq!(kept, needed, "{:?}", check.rules()[0].id);
+        }
+    }
     use super::*;
 
     #[test]

@@ -2,6 +2,7 @@
 //! prefixes decides which patterns run at all; patterns are compiled once, on first use.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -175,9 +176,17 @@ pub fn by_slot(slot: &str, value: &str) -> Option<&'static Provider> {
     })
 }
 
-/// Builds the prefix automaton now (on another core, while a large file is parsed).
-pub fn warm_up() {
-    LazyLock::force(&ENGINE);
+/// Builds the prefix automaton now, then compiles the patterns for short strings one by one
+/// until `stop` is set (on another core, while a large file is parsed: a large config meets
+/// most providers' prefixes, and each pattern compiled here is one the walk does not wait for).
+pub fn warm_up(stop: &AtomicBool) {
+    let engine = &*ENGINE;
+    for i in 0..PROVIDERS.len() {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        engine.short(i);
+    }
 }
 
 /// Compiles every pattern now (for tests: a bad pattern fails there, not at a user's).

@@ -56,7 +56,7 @@ fn read_env_vars<'e>(cx: &EntryContext<'e, '_>) -> Vec<EnvVar<'e>> {
         return Vec::new();
     };
     let resolved: &'e serde_json::Map<String, serde_json::Value> = cx.resolved;
-    let resolved = resolved.get("env").and_then(|e| e.as_object());
+    let resolved = crate::tree::get(resolved, "env").and_then(|e| e.as_object());
     let mut out = Vec::new();
     for prop in &map.properties {
         let name = prop.name.as_str();
@@ -67,7 +67,10 @@ fn read_env_vars<'e>(cx: &EntryContext<'e, '_>) -> Vec<EnvVar<'e>> {
                 continue;
             }
         }
-        let Some(value) = resolved.and_then(|r| r.get(name)).and_then(|v| v.as_str()) else {
+        let Some(value) = resolved
+            .and_then(|r| crate::tree::get(r, name))
+            .and_then(|v| v.as_str())
+        else {
             continue;
         };
         out.push(EnvVar {
