@@ -1,6 +1,6 @@
 //! Expanding the strings of one server entry.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jsonc_parser::ast::{ObjectProp, StringLit};
 
@@ -23,8 +23,9 @@ pub struct Expander<'x> {
     pub scope: Option<&'x HashMap<String, String>>,
     /// Names of that block whose expansion failed (reported there already).
     pub scope_failed: Option<&'x HashSet<String>>,
-    /// Values already resolved, by the offset of their literal (the `env` block's).
-    pub resolved: HashMap<usize, String>,
+    /// Values already resolved, by the offset of their literal (the `env` block's); looked up
+    /// for every string of the entry, so ordered rather than hashed (a few keys at most).
+    pub resolved: BTreeMap<usize, String>,
     /// Variables looked up.
     pub used: HashSet<String>,
     /// Whether to note the values that hold a secret (for `render --redact`).
@@ -63,7 +64,7 @@ impl<'x> Expander<'x> {
             id,
             scope: None,
             scope_failed: None,
-            resolved: HashMap::new(),
+            resolved: BTreeMap::new(),
             used: HashSet::new(),
             track_secrets: false,
             redact: Vec::new(),

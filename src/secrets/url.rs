@@ -9,16 +9,13 @@ use super::fake;
 /// Whether `value` may hold a credential of the kinds below: the cheap test before
 /// [`credentials`].
 pub fn may_hold_credentials(value: &str) -> bool {
-    memchr::memmem::find(value.as_bytes(), b"://").is_some()
-        || contains_ignore_case(value, "password=")
-        || contains_ignore_case(value, "pwd=")
-}
-
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // Called on every string: one look at each `:` and `=`, no searcher built.
+    let b = value.as_bytes();
+    let ends_with = |end: usize, word: &[u8]| {
+        end >= word.len() && b[end - word.len()..end].eq_ignore_ascii_case(word)
+    };
+    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+        || memchr::memchr_iter(b'=', b).any(|i| ends_with(i, b"password") || ends_with(i, b"pwd"))
 }
 
 /// `{PASS}`, `{{password}}`, `%PASSWORD%`, `:password` (a route parameter): a template's slot.
@@ -143,6 +140,24 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pre_check_lets_through_what_may_hold_credentials() {
+        for v in ["a://b", "x;PassWord=1", "PWD=", "https://h", "k=v;pwd=x"] {
+            assert!(may_hold_credentials(v), "{v}");
+        }
+        for v in [
+            "",
+            "a:/b",
+            "password",
+            "pw=d",
+            "c:\\dir",
+            "key=value:1",
+            "sword=",
+        ] {
+            assert!(!may_hold_credentials(v), "{v}");
+        }
+    }
 
     #[test]
     fn url_credentials_are_located() {
