@@ -217,6 +217,7 @@ impl Loaded {
             },
             advisories: Default::default(),
             skip_rules: Vec::new(),
+            leak_tree: false,
         }
     }
 

@@ -18,6 +18,7 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
     let loaded = args.settings.load();
     let mut options = loaded.options(args.jsonc, &args.env, &args.oauth);
     options.skip_rules = loaded.skipped_rules(&args.select);
+    options.leak_tree = true;
     for path in &args.advisories {
         match crate::supply::osv::load(path) {
             Ok(records) => options.advisories.extra.extend(records),

@@ -148,3 +148,34 @@ pub(super) fn list_item_name(item: &Node, field: &str, path: &Path) -> (String, 
         (format!("#{}", i + 1), Span::new(start, start + 1))
     })
 }
+
+/// Validates one of VS Code's `inputs` (`json`, as written) against its schema; returns it.
+pub(super) fn validate_input(
+    json: serde_json::Value,
+    (id, client): (crate::source::FileId, &'static Client),
+    node: &Node,
+    index: usize,
+    path: &Path,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) -> serde_json::Value {
+    use crate::schema::{Part, SCHEMAS};
+    let start = node.range().start;
+    let name = match json.get("id").and_then(serde_json::Value::as_str) {
+        Some(id) => format!("input `{id}`"),
+        None => format!("input {}", index + 1),
+    };
+    let target = crate::rules::schema::Validated {
+        id,
+        node,
+        path,
+        anchor: Span::new(start, start + 1),
+        name,
+        part: Part::Input,
+        ignored: None,
+        client,
+        schemas: &SCHEMAS,
+    };
+    let wrapped = SCHEMAS.wrap(&Part::Input, json);
+    crate::rules::schema::validate(&target, &wrapped, out);
+    SCHEMAS.unwrap(wrapped)
+}

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use jsonc_parser::ast::{Object, Value as Node};
-use jsonc_parser::common::Ranged;
 
 use super::raw::masker;
 use super::read::Input;
@@ -19,7 +18,7 @@ use crate::oauth;
 use crate::parse::{self, Dialect};
 use crate::rules::context::{Check, EntryContext, FileContext};
 use crate::rules::parse::duplicate_key;
-use crate::rules::schema::{self as schema_rules, Validated, invalid_type};
+use crate::rules::schema::invalid_type;
 use crate::schema::{Part, SCHEMAS, Transport};
 use crate::secrets::Secrets;
 use crate::source::{FileId, Format, Span};
@@ -113,7 +112,13 @@ pub(super) fn check_config(
         };
         crate::rules::run_file_hooks(&cx, &mut out);
     }
-    let comments = parsed.map(|p| p.comments).unwrap_or_default();
+    let comments = parsed.map_or_else(Vec::new, |p| {
+        if options.leak_tree {
+            // The process ends after this run: freeing the tree node by node is skipped.
+            std::mem::forget(p.root);
+        }
+        p.comments
+    });
     report.diagnostics.extend(out);
     let file = &mut report.files[id];
     file.comments = comments;
@@ -577,24 +582,5 @@ fn input(
     out: &mut Vec<Diagnostic>,
 ) -> serde_json::Value {
     let json = walk.scan_only(node, path, out);
-    let conv = &walk.conv;
-    let start = node.range().start;
-    let name = match json.get("id").and_then(serde_json::Value::as_str) {
-        Some(id) => format!("input `{id}`"),
-        None => format!("input {}", index + 1),
-    };
-    let target = Validated {
-        id: conv.id,
-        node,
-        path,
-        anchor: Span::new(start, start + 1),
-        name,
-        part: Part::Input,
-        ignored: None,
-        client: walk.client,
-        schemas: &SCHEMAS,
-    };
-    let wrapped = SCHEMAS.wrap(&Part::Input, json);
-    schema_rules::validate(&target, &wrapped, out);
-    SCHEMAS.unwrap(wrapped)
+    shape::validate_input(json, (walk.conv.id, walk.client), node, index, path, out)
 }
