@@ -39,37 +39,35 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(style.width);
-    let mut buf = String::new();
     // Diagnostics are sorted per file already; files come in the order they were given.
     for (id, file) in report.files.iter().enumerate() {
         let source = Frame { file };
-        for diag in report.diagnostics.iter().filter(|d| d.file == id) {
-            buf.clear();
-            let shown = Shown {
-                diag,
-                source: &source,
-            };
-            if handler.render_report(&mut buf, &shown).is_err() {
-                // A frame that cannot be drawn still gets its location and message.
-                let at = file.position(diag.span.start);
-                buf = format!(
-                    "{}:{}:{}: {}: {} [{}]\n",
-                    file.name, at.line, at.column, diag.severity, diag.message, diag.rule.id
-                );
+        let diags: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.file == id).collect();
+        let render = |diags: &[&Diagnostic]| -> String {
+            let mut text = String::new();
+            for diag in diags {
+                render_one(report, &handler, &source, diag, &mut text);
             }
-            out.write_all(buf.as_bytes())?;
-            // Locations in other files (a `.env` line) cannot share the frame: name them.
-            for r in diag.related.iter().filter(|r| r.file != diag.file) {
-                let other = &report.files[r.file];
-                let at = other.position(r.span.start);
-                writeln!(
-                    out,
-                    "  note: {}:{}:{}: {}",
-                    other.name, at.line, at.column, r.message
-                )?;
-            }
-            writeln!(out)?;
+            text
+        };
+        if diags.len() < PARALLEL_FRAMES {
+            out.write_all(render(&diags).as_bytes())?;
+            continue;
         }
+        // Many frames: the second half is drawn on another core, then written after the first.
+        let (first, second) = diags.split_at(diags.len() / 2);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| render(second));
+            let first = render(first);
+            (
+                first,
+                second
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        out.write_all(first.as_bytes())?;
+        out.write_all(second.as_bytes())?;
     }
     if style.summary {
         for id in &report.raw_scanned {
@@ -83,6 +81,43 @@ pub fn write(report: &Report, style: Style, out: &mut dyn std::io::Write) -> std
         writeln!(out, "{}", summary(report))?;
     }
     Ok(())
+}
+
+/// From this many findings in one file, their frames are drawn on two cores.
+const PARALLEL_FRAMES: usize = 256;
+
+/// One finding: its frame, the notes on its locations in other files, a blank line.
+fn render_one(
+    report: &Report,
+    handler: &GraphicalReportHandler,
+    source: &Frame,
+    diag: &Diagnostic,
+    text: &mut String,
+) {
+    use std::fmt::Write as _;
+    let file = source.file;
+    let mut buf = String::new();
+    let shown = Shown { diag, source };
+    if handler.render_report(&mut buf, &shown).is_err() {
+        // A frame that cannot be drawn still gets its location and message.
+        let at = file.position(diag.span.start);
+        buf = format!(
+            "{}:{}:{}: {}: {} [{}]\n",
+            file.name, at.line, at.column, diag.severity, diag.message, diag.rule.id
+        );
+    }
+    text.push_str(&buf);
+    // Locations in other files (a `.env` line) cannot share the frame: name them.
+    for r in diag.related.iter().filter(|r| r.file != diag.file) {
+        let other = &report.files[r.file];
+        let at = other.position(r.span.start);
+        let _ = writeln!(
+            text,
+            "  note: {}:{}:{}: {}",
+            other.name, at.line, at.column, r.message
+        );
+    }
+    text.push('\n');
 }
 
 /// `check --user`: every place looked in, one line each, with what became of it.
@@ -294,5 +329,34 @@ impl miette::Diagnostic for Shown<'_> {
             .filter(|r| r.file == d.file)
             .map(move |r| LabeledSpan::new_with_span(Some(r.message.clone()), span(r.span)));
         Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_drawn_on_two_cores_come_out_as_drawn_on_one() {
+        let servers: Vec<String> = (0..PARALLEL_FRAMES + 5)
+            .map(|i| format!(r#""s{i}": {{ "type": "http", "url": "not a url {i}" }}"#))
+            .collect();
+        let text = format!("{{ \"mcpServers\": {{ {} }} }}", servers.join(", "));
+        let report = crate::pipeline::check_text("mcp.json", &text, &Default::default());
+        assert!(report.diagnostics.len() >= PARALLEL_FRAMES);
+        let mut both = Vec::new();
+        write(&report, Style::PLAIN, &mut both).unwrap();
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_links(false)
+            .with_width(Style::PLAIN.width);
+        let source = Frame {
+            file: &report.files[0],
+        };
+        let mut one = String::new();
+        for diag in &report.diagnostics {
+            render_one(&report, &handler, &source, diag, &mut one);
+        }
+        let both = String::from_utf8(both).unwrap();
+        assert!(both.starts_with(&one), "the frames differ");
     }
 }
