@@ -5,24 +5,8 @@
 #![no_main]
 
 use jsonc_parser::ast::Value;
-use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 use libfuzzer_sys::fuzz_target;
 use mcplint::parse::fast;
-
-fn options(jsonc: bool) -> ParseOptions {
-    ParseOptions {
-        allow_comments: jsonc,
-        allow_trailing_commas: jsonc,
-        allow_loose_object_property_names: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    }
-}
 
 /// serde_json's reading of a tree: the last of duplicate keys wins, in the first one's place.
 fn to_json(value: &Value) -> serde_json::Value {
@@ -50,38 +34,11 @@ fuzz_target!(|data: &[u8]| {
         let Some((ours, comments)) = fast::parse(text, jsonc) else {
             continue;
         };
-        let collect = CollectOptions {
-            comments: if jsonc {
-                CommentCollectionStrategy::Separate
-            } else {
-                CommentCollectionStrategy::Off
-            },
-            tokens: false,
-        };
-        let theirs = jsonc_parser::parse_to_ast(text, &collect, &options(jsonc))
+        let theirs = mcplint::parse::jsonc_parser_reading(text, jsonc)
             .expect("jsonc-parser accepts what the fast path accepts");
         let value = theirs.value.expect("jsonc-parser finds the value");
         assert_eq!(format!("{ours:?}"), format!("{value:?}"), "tree");
-        let mut theirs_comments: Vec<(usize, usize, String)> = theirs
-            .comments
-            .into_iter()
-            .flat_map(|map| map.into_values())
-            .flat_map(|list| {
-                list.iter()
-                    .map(|c| {
-                        use jsonc_parser::common::Ranged;
-                        (c.range().start, c.range().end, c.text().to_owned())
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        theirs_comments.sort();
-        theirs_comments.dedup();
-        let ours_comments: Vec<(usize, usize, String)> = comments
-            .into_iter()
-            .map(|(span, text)| (span.start, span.end, text))
-            .collect();
-        assert_eq!(ours_comments, theirs_comments, "comments");
+        assert_eq!(comments, theirs.comments, "comments");
         if !jsonc {
             // jsonc-parser (and so mcplint) reads a number beyond f64's range; serde_json
             // refuses the file. That is the one difference allowed.

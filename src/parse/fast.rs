@@ -287,17 +287,8 @@ impl<'a> Parser<'a> {
                     name: ObjectPropName::String(name),
                     value,
                 });
-                self.skip()?;
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.skip()?;
-                        if self.jsonc && self.peek() == Some(b'}') {
-                            break;
-                        }
-                    }
-                    b'}' => break,
-                    _ => return None,
+                if self.closed_after_member(b'}')? {
+                    break;
                 }
             }
         }
@@ -312,6 +303,21 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// After an object's or an array's member: a comma (and, in JSONC, a trailing one before
+    /// `close`) or `close` itself, which is left for the caller. `Some(true)` when at `close`.
+    fn closed_after_member(&mut self, close: u8) -> Option<bool> {
+        self.skip()?;
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                self.skip()?;
+                Some(self.jsonc && self.peek() == Some(close))
+            }
+            b if b == close => Some(true),
+            _ => None,
+        }
+    }
+
     fn array(&mut self) -> Option<Array<'a>> {
         self.enter()?;
         let start = self.at;
@@ -322,17 +328,8 @@ impl<'a> Parser<'a> {
             loop {
                 let value = self.value()?;
                 self.elements.push(value);
-                self.skip()?;
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.skip()?;
-                        if self.jsonc && self.peek() == Some(b']') {
-                            break;
-                        }
-                    }
-                    b']' => break,
-                    _ => return None,
+                if self.closed_after_member(b']')? {
+                    break;
                 }
             }
         }
@@ -356,32 +353,11 @@ fn value_end(value: &Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
     /// jsonc-parser's reading of `text`, as `parse::parse` asks for it.
     fn reference(text: &str, jsonc: bool) -> Option<(Value<'_>, Vec<(Span, String)>)> {
-        let collect = CollectOptions {
-            comments: if jsonc {
-                CommentCollectionStrategy::Separate
-            } else {
-                CommentCollectionStrategy::Off
-            },
-            tokens: false,
-        };
-        let options = ParseOptions {
-            allow_comments: jsonc,
-            allow_trailing_commas: jsonc,
-            allow_loose_object_property_names: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
-        };
-        let parsed = jsonc_parser::parse_to_ast(text, &collect, &options).ok()?;
-        Some((parsed.value?, super::super::comments(parsed.comments)))
+        let reading = super::super::jsonc_parser_reading(text, jsonc).ok()?;
+        Some((reading.value?, reading.comments))
     }
 
     fn same(text: &str, jsonc: bool) {

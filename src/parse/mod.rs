@@ -12,6 +12,7 @@ pub mod yaml;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use jsonc_parser::ast::Value;
+use jsonc_parser::errors::ParseError;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
 use crate::diagnostic::Diagnostic;
@@ -46,22 +47,6 @@ impl Dialect {
             Dialect::Jsonc
         } else {
             Dialect::Json
-        }
-    }
-
-    fn options(self) -> ParseOptions {
-        let jsonc = self == Dialect::Jsonc;
-        ParseOptions {
-            allow_comments: jsonc,
-            allow_trailing_commas: jsonc,
-            allow_loose_object_property_names: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
         }
     }
 }
@@ -157,15 +142,7 @@ pub fn parse<'a>(
             raw_controls: false,
         });
     }
-    let collect = CollectOptions {
-        comments: if dialect == Dialect::Jsonc {
-            CommentCollectionStrategy::Separate
-        } else {
-            CommentCollectionStrategy::Off
-        },
-        tokens: false,
-    };
-    let parsed = match jsonc_parser::parse_to_ast(text, &collect, &dialect.options()) {
+    let parsed = match jsonc_parser_reading(text, dialect == Dialect::Jsonc) {
         Ok(parsed) => parsed,
         Err(err) => {
             out.push(rules::syntax::diagnostic(
@@ -184,7 +161,7 @@ pub fn parse<'a>(
         }
         Some(Value::Object(obj)) => Some(Parsed {
             root: Value::Object(obj),
-            comments: comments(parsed.comments),
+            comments: parsed.comments,
             raw_controls: true,
         }),
         Some(other) => {
@@ -194,8 +171,33 @@ pub fn parse<'a>(
     }
 }
 
-fn comments(map: Option<jsonc_parser::CommentMap>) -> Vec<(Span, String)> {
-    let mut out: Vec<(Span, String)> = map
+/// A text as jsonc-parser reads it with the options mcplint's JSON and JSONC follow (comments
+/// and trailing commas in JSONC only, nothing of JSON5): the root value, if any, and the
+/// comments in file order. The fast path's reference (its tests and `fuzz/.../parse_fast.rs`).
+pub fn jsonc_parser_reading(text: &str, jsonc: bool) -> Result<Reading<'_>, ParseError> {
+    let collect = CollectOptions {
+        comments: if jsonc {
+            CommentCollectionStrategy::Separate
+        } else {
+            CommentCollectionStrategy::Off
+        },
+        tokens: false,
+    };
+    let options = ParseOptions {
+        allow_comments: jsonc,
+        allow_trailing_commas: jsonc,
+        allow_loose_object_property_names: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &collect, &options)?;
+    let mut comments: Vec<(Span, String)> = parsed
+        .comments
         .into_iter()
         .flat_map(|map| map.into_values())
         .flat_map(|list| {
@@ -211,9 +213,18 @@ fn comments(map: Option<jsonc_parser::CommentMap>) -> Vec<(Span, String)> {
         })
         .collect();
     // A comment is filed under the tokens before and after it: keep it once.
-    out.sort_by_key(|(s, _)| s.start);
-    out.dedup_by_key(|(s, _)| s.start);
-    out
+    comments.sort_by_key(|(s, _)| s.start);
+    comments.dedup_by_key(|(s, _)| s.start);
+    Ok(Reading {
+        value: parsed.value,
+        comments,
+    })
+}
+
+/// What [`jsonc_parser_reading`] gives.
+pub struct Reading<'a> {
+    pub value: Option<Value<'a>>,
+    pub comments: Vec<(Span, String)>,
 }
 
 /// The `#` comments of a TOML or YAML text, for suppressions: a `#` at the start of a line or
