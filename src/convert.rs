@@ -385,7 +385,7 @@ impl Ctx {
     /// Rewrites `${...}` references in the target's syntax; `None` when the target has no way
     /// to write one of them.
     fn references(&mut self, server: &str, s: &str) -> Option<String> {
-        if !template::has_dollar(s) {
+        if !crate::env::dollar::has_dollar(s) {
             return Some(s.to_owned());
         }
         let Ok(pieces) = template::parse(s, Grammar::Config) else {

@@ -18,6 +18,7 @@ pub mod env;
 pub mod fingerprint;
 pub mod fix;
 pub mod git;
+pub mod hash;
 pub mod launch;
 pub mod lsp;
 pub mod net;

@@ -5,7 +5,7 @@
 //! (VS Code only `${env:NAME}`, Claude Code `${NAME}` and `${NAME:-default}`, ...), in some
 //! fields only. What it leaves alone reaches the server as written.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::ops::Range;
 
 use super::template::{Op, Piece, Reference};

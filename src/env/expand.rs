@@ -1,6 +1,8 @@
 //! Expanding the strings of one server entry.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hash::{HashMap, HashSet};
 
 use jsonc_parser::ast::{ObjectProp, StringLit};
 
@@ -65,15 +67,15 @@ impl<'x> Expander<'x> {
             scope: None,
             scope_failed: None,
             resolved: BTreeMap::new(),
-            used: HashSet::new(),
+            used: HashSet::default(),
             track_secrets: false,
             redact: Vec::new(),
-            failed: HashSet::new(),
+            failed: HashSet::default(),
             client,
             inputs: None,
             entry_depth: 0,
-            invisible: HashSet::new(),
-            placeholders: HashSet::new(),
+            invisible: HashSet::default(),
+            placeholders: HashSet::default(),
             undeclared: Vec::new(),
         }
     }
@@ -88,7 +90,7 @@ impl<'x> Expander<'x> {
         if self.track_secrets && key.is_some_and(is_secret_name) && !src.is_empty() {
             self.redact.push(path.pointer());
         }
-        if !template::has_dollar(src) {
+        if !crate::env::dollar::has_dollar(src) {
             return src.to_owned();
         }
         let field = path.key_at(self.entry_depth);
@@ -280,7 +282,7 @@ impl Expander<'_> {
     /// Keys are never expanded: a `${` in one is a mistake.
     pub fn key(&mut self, prop: &ObjectProp, path: &Path, out: &mut Vec<Diagnostic>) {
         let name = prop.name.as_str();
-        if let Some(at) = name.find("${") {
+        if let Some(at) = crate::env::dollar::find_open(name) {
             let span = tree::prop_name_span(prop);
             let start = tree::string_offset(&self.file.text, span, at);
             out.push(rules::variable_in_key::diagnostic(

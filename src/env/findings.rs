@@ -1,6 +1,6 @@
 //! The one place where the events of a template become findings, in a config and in a `.env`.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::template::Event;
 use super::{Environment, VarSet};

@@ -6,6 +6,7 @@
 //! the `.env` beside the config.
 
 mod dialect;
+pub mod dollar;
 pub mod dotenv;
 mod double_brace;
 mod expand;
@@ -17,7 +18,7 @@ pub mod template;
 pub use expand::Expander;
 pub(crate) use findings::Place;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::path::{Path as FsPath, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -118,7 +119,7 @@ impl Environment {
             process: options.process.then_some(all),
             process_names,
             sets: Vec::new(),
-            by_dir: HashMap::new(),
+            by_dir: HashMap::default(),
         }
     }
 
@@ -143,7 +144,7 @@ impl Environment {
         if let Some(&i) = self.by_dir.get(&key) {
             return i;
         }
-        let mut example = HashMap::new();
+        let mut example = HashMap::default();
         let templates = TEMPLATE_NAMES
             .iter()
             .map(|n| config_dir.join(n))
@@ -159,12 +160,12 @@ impl Environment {
         }
         let mut set = VarSet {
             origin: Origin::Explicit,
-            values: HashMap::new(),
+            values: HashMap::default(),
             definitions: Vec::new(),
             example,
-            used: HashSet::new(),
-            tainted: HashSet::new(),
-            broken: HashMap::new(),
+            used: HashSet::default(),
+            tainted: HashSet::default(),
+            broken: HashMap::default(),
         };
         if self.options.files.is_empty() {
             let path = config_dir.join(".env");
@@ -288,7 +289,7 @@ impl Environment {
         out: &mut Vec<Diagnostic>,
     ) -> String {
         let src = entry.template.as_str();
-        if !template::has_dollar(src) {
+        if !dollar::has_dollar(src) {
             return src.to_owned();
         }
         // Where a piece of the value is in the file: found by its text, since dotenvy's
@@ -566,7 +567,7 @@ impl Environment {
     /// environment when it is looked up, and the env files (which win here: they are what
     /// `fix` writes to).
     pub fn known(&self, config_dir: &FsPath) -> HashMap<&str, &str> {
-        let mut known: HashMap<&str, &str> = HashMap::new();
+        let mut known: HashMap<&str, &str> = HashMap::default();
         for (k, v) in self.process.iter().flatten() {
             known.insert(k, v);
         }

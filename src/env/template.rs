@@ -87,11 +87,6 @@ const RUNTIME_NAMES: &[&str] = crate::clients::vscode::PREDEFINED;
 /// Prefixes of runtime references: `${input:id}`, `${config:name}`, `${command:id}`.
 const RUNTIME_PREFIXES: &[&str] = &["input:", "config:", "command:", "workspaceFolder:"];
 
-/// True when `s` may hold a template at all (a `$`); everything else is plain text.
-pub fn has_dollar(s: &str) -> bool {
-    memchr::memchr(b'$', s.as_bytes()).is_some()
-}
-
 pub fn parse(s: &str, dialect: Grammar) -> Result<Vec<Piece<'_>>, Invalid> {
     let mut parser = Parser { s, pos: 0, dialect };
     parser.pieces(0, false)

@@ -190,7 +190,11 @@ fn line<'a>(name: &str, rest: &[Tok<'a>], out: &mut Launches<'a>, depth: u8) {
             }
         }
         "wsl" => {
-            let opts = options(rest, "-d --distribution -u --user --cd", true);
+            let opts = options(
+                rest,
+                &["-d", "--distribution", "-u", "--user", "--cd"],
+                true,
+            );
             if let Some(k) = opts.positional
                 && let Some(((_, first), tail)) = after(k).split_first()
             {
@@ -287,7 +291,7 @@ struct Opts<'a> {
 /// Reads options up to the first positional argument (`stop`) or through every argument;
 /// `valued` are the options that take the next argument as their value (`--opt=value`
 /// always does). After `--`, everything is positional.
-fn options<'a>(rest: &[Tok<'a>], valued: &str, stop: bool) -> Opts<'a> {
+fn options<'a>(rest: &[Tok<'a>], valued: &[&str], stop: bool) -> Opts<'a> {
     let mut opts = Opts {
         flags: Vec::new(),
         values: Vec::new(),
@@ -304,7 +308,7 @@ fn options<'a>(rest: &[Tok<'a>], valued: &str, stop: bool) -> Opts<'a> {
         if arg.starts_with('-') && arg.len() > 1 {
             if let Some((name, value)) = arg.split_once('=') {
                 opts.values.push((name, (index, value)));
-            } else if valued.split_whitespace().any(|v| v == arg) {
+            } else if valued.contains(&arg) {
                 if let Some(&value) = rest.get(k + 1) {
                     opts.values.push((arg, value));
                 }
@@ -332,7 +336,7 @@ impl<'a> Opts<'a> {
             .map(|(_, v)| *v)
     }
 
-    fn refresh(&self, runner: Runner, names: &str, out: &mut Launches<'a>) {
+    fn refresh(&self, runner: Runner, names: &[&str], out: &mut Launches<'a>) {
         let named = self.flags.iter().copied().chain(
             self.values
                 .iter()
@@ -340,7 +344,7 @@ impl<'a> Opts<'a> {
                 .filter(|(_, n)| *n != "--from"),
         );
         for (index, flag) in named {
-            if names.split_whitespace().any(|n| n == flag) {
+            if names.contains(&flag) {
                 out.refresh.push(Refresh {
                     runner,
                     index,
@@ -352,11 +356,14 @@ impl<'a> Opts<'a> {
 }
 
 fn npx<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
-    const VALUED: &str = "-p --package -c --call --registry --cache --userconfig -w --workspace --node-options \
-        --loglevel --prefix --script-shell";
+    #[rustfmt::skip]
+    const VALUED: &[&str] = &[
+        "-p", "--package", "-c", "--call", "--registry", "--cache", "--userconfig", "-w",
+        "--workspace", "--node-options", "--loglevel", "--prefix", "--script-shell",
+    ];
     let opts = options(rest, VALUED, true);
     // `--prefer-online`: "force staleness checks for cached data" (npm config docs).
-    opts.refresh(runner, "--prefer-online", out);
+    opts.refresh(runner, &["--prefer-online"], out);
     let named: Vec<Tok> = opts.values_of(&["-p", "--package"]).collect();
     let call = opts.values_of(&["-c", "--call"]).next().is_some();
     for tok in &named {
@@ -373,7 +380,10 @@ fn npx<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
 
 /// `bunx`, `pnpm dlx`, `yarn dlx`: `--package`/`-p` or the first positional.
 fn runner_line<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
-    let valued = "-p --package --allow-build --reporter -C --dir";
+    #[rustfmt::skip]
+    let valued = &[
+        "-p", "--package", "--allow-build", "--reporter", "-C", "--dir",
+    ];
     let opts = options(rest, valued, true);
     let named: Vec<Tok> = opts.values_of(&["-p", "--package"]).collect();
     for tok in &named {
@@ -387,20 +397,29 @@ fn runner_line<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
 }
 
 /// uv's options that take a value (before the subcommand, and of `tool run`/`run`).
-const UV_GLOBAL: &str = "--directory --project --cache-dir --config-file --color --python -p";
+#[rustfmt::skip]
+const UV_GLOBAL: &[&str] = &[
+    "--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p",
+];
 
-const UV_VALUED: &str = "--from --with -w --with-editable --with-requirements --python -p --refresh-package \
-    --upgrade-package --reinstall-package --directory --project --index --index-url -i \
-    --default-index --extra-index-url --find-links -f --env-file --cache-dir \
-    --config-file --color --constraints -c --overrides --build-constraints -b \
-    --index-strategy --keyring-provider --exclude-newer --resolution --prerelease \
-    --link-mode --package --extra --group";
+#[rustfmt::skip]
+const UV_VALUED: &[&str] = &[
+    "--from", "--with", "-w", "--with-editable", "--with-requirements", "--python", "-p",
+    "--refresh-package", "--upgrade-package", "--reinstall-package", "--directory", "--project",
+    "--index", "--index-url", "-i", "--default-index", "--extra-index-url", "--find-links", "-f",
+    "--env-file", "--cache-dir", "--config-file", "--color", "--constraints", "-c", "--overrides",
+    "--build-constraints", "-b", "--index-strategy", "--keyring-provider", "--exclude-newer",
+    "--resolution", "--prerelease", "--link-mode", "--package", "--extra", "--group",
+];
 
 /// uv's flags that fetch the index (or the package) again on every start: `--refresh`
 /// ("refresh all cached data"), `--upgrade` ("allow package upgrades"), `--no-cache`
 /// (<https://docs.astral.sh/uv/reference/cli/#uv-tool-run>).
-const UV_REFRESH: &str = "--refresh --refresh-package --upgrade -U --upgrade-package --reinstall \
-    --reinstall-package --no-cache";
+#[rustfmt::skip]
+const UV_REFRESH: &[&str] = &[
+    "--refresh", "--refresh-package", "--upgrade", "-U", "--upgrade-package", "--reinstall",
+    "--reinstall-package", "--no-cache",
+];
 
 /// `uvx`, `uv tool run`, `uv run --with`.
 fn uv<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
@@ -428,10 +447,13 @@ fn uv<'a>(runner: Runner, rest: &[Tok<'a>], out: &mut Launches<'a>) {
 }
 
 fn pipx<'a>(rest: &[Tok<'a>], out: &mut Launches<'a>) {
-    let valued = "--spec --python --pip-args --index-url --backend";
+    #[rustfmt::skip]
+    let valued = &[
+        "--spec", "--python", "--pip-args", "--index-url", "--backend",
+    ];
     let opts = options(rest, valued, true);
     // `--no-cache`: "do not re-use cached virtual environment" (pipx run --help).
-    opts.refresh(Runner::PipxRun, "--no-cache", out);
+    opts.refresh(Runner::PipxRun, &["--no-cache"], out);
     let spec: Vec<Tok> = opts.values_of(&["--spec"]).collect();
     for (index, text) in &spec {
         out.packages.push(py_package(
@@ -457,10 +479,13 @@ fn pipx<'a>(rest: &[Tok<'a>], out: &mut Launches<'a>) {
 }
 
 fn deno<'a>(rest: &[Tok<'a>], out: &mut Launches<'a>) {
-    let valued = "--config -c --import-map --lock --cert --location --seed";
+    #[rustfmt::skip]
+    let valued = &[
+        "--config", "-c", "--import-map", "--lock", "--cert", "--location", "--seed",
+    ];
     let opts = options(rest, valued, true);
     // `--reload`: "reload source code cache" (deno run --help).
-    opts.refresh(Runner::DenoRun, "-r --reload", out);
+    opts.refresh(Runner::DenoRun, &["-r", "--reload"], out);
     let Some(k) = opts.positional else { return };
     let (index, spec) = rest[k];
     for (prefix, ecosystem) in [("npm:", Ecosystem::Npm), ("jsr:", Ecosystem::Jsr)] {
@@ -485,8 +510,11 @@ fn deno<'a>(rest: &[Tok<'a>], out: &mut Launches<'a>) {
 }
 
 fn pip<'a>(rest: &[Tok<'a>], out: &mut Launches<'a>) {
-    let valued = "-r --requirement -c --constraint -i --index-url --extra-index-url -t --target --prefix \
-         -f --find-links --src --root -e --editable";
+    #[rustfmt::skip]
+    let valued = &[
+        "-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url",
+        "-t", "--target", "--prefix", "-f", "--find-links", "--src", "--root", "-e", "--editable",
+    ];
     let opts = options(rest, valued, false);
     let editable = opts.values_of(&["-e", "--editable"]);
     let positional = opts.positionals.iter().map(|&k| rest[k]);

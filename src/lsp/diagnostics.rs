@@ -1,7 +1,7 @@
 //! One document through the pipeline `check` runs (settings, the env files, the policy), and
 //! its findings as the protocol's diagnostics.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! The documents the editor has open, with their text as typed (which wins over the disk),
 //! and which configs depend on which env files.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

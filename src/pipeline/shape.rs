@@ -1,6 +1,6 @@
 //! Where a config keeps its servers: a bare map, `mcpServers`, or VS Code's `servers`.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use jsonc_parser::ast::{Object, Value as Node};
 use jsonc_parser::common::Ranged;

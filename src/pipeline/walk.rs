@@ -1,7 +1,7 @@
 //! The walk over one parsed config: every server entry is expanded once, then handed to
 //! every registered check (`crate::rules`).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use jsonc_parser::ast::{Object, Value as Node};
 
@@ -183,7 +183,7 @@ impl<'w> Walk<'w> {
             env,
             set,
             keep,
-            used: HashSet::new(),
+            used: HashSet::default(),
             redact: Vec::new(),
             scan: Secrets::default(),
             apps: Vec::new(),
@@ -492,8 +492,8 @@ fn entry(
     first.entry_depth = path.depth();
     first.inputs = walk.inputs.as_ref();
     first.track_secrets = walk.keep;
-    let mut scope = HashMap::new();
-    let mut scope_failed = HashSet::new();
+    let mut scope = HashMap::default();
+    let mut scope_failed = HashSet::default();
     let env_block = obj
         .properties
         .iter()

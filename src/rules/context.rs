@@ -10,7 +10,7 @@
 //! still hold their id, docs and the one function that builds their diagnostic; their check
 //! has no hooks.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use jsonc_parser::ast::Object;
 

@@ -179,7 +179,7 @@ fn literal_end(bytes: &[u8], open: usize) -> Option<usize> {
 fn not_a_credential(value: &str) -> bool {
     let v = value.trim();
     v.len() < 4
-        || v.contains("${")
+        || crate::env::dollar::find_open(v).is_some()
         || v.starts_with('$')
         || v.starts_with("{env:")
         || v.starts_with("{{")

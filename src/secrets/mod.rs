@@ -19,7 +19,7 @@ mod scan;
 pub mod tokens;
 pub mod url;
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use crate::source::{FileId, Span};
 

@@ -76,7 +76,7 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
         if let Some(at) = authority.rfind('@')
             && let Some((user, password)) = authority[..at].split_once(':')
             && !password.is_empty()
-            && !password.contains("${")
+            && crate::env::dollar::find_open(password).is_none()
             && !password.starts_with('$')
             && !is_template(password)
             && !is_default(user, password, &authority[at + 1..])
@@ -98,7 +98,7 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
                 if let Some((name, v)) = pair.split_once('=')
                     && CREDENTIAL_PARAMS.contains(&name.to_ascii_lowercase().as_str())
                     && !v.is_empty()
-                    && !v.contains("${")
+                    && crate::env::dollar::find_open(v).is_none()
                 {
                     let start = pos + name.len() + 1;
                     if fake::is_placeholder(v) {
@@ -123,7 +123,8 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
             let boundary = from + i == 0 || matches!(bytes[from + i - 1], b';' | b' ');
             let end = value[start..].find(';').map_or(value.len(), |e| start + e);
             let password = &value[start..end];
-            if boundary && !password.is_empty() && !password.contains("${") {
+            if boundary && !password.is_empty() && crate::env::dollar::find_open(password).is_none()
+            {
                 let kind = if fake::is_placeholder(password) {
                     Kind::Placeholder
                 } else {

@@ -389,7 +389,7 @@ pub fn look_alike(ecosystem: Ecosystem, name: &str) -> Option<LookAlike> {
     let near = |a: usize, b: usize| a.abs_diff(b) <= 2;
     let mut best: Option<(usize, LookAlike)> = None;
     for k in known {
-        let (k_scope, k_bare) = split_scope(&k.norm);
+        let (k_scope, k_bare) = k.parts();
         let found = match (scope, k_scope) {
             (Some(s), Some(ks)) if s == ks => near(bare_chars, k.bare_chars)
                 .then(|| strsim::damerau_levenshtein(bare, k_bare))
@@ -435,6 +435,19 @@ struct Known {
     /// Characters of `norm`, and of the part after its scope.
     chars: usize,
     bare_chars: usize,
+    /// Where `norm`'s scope ends (the `/` of `@scope/name`), found once: `split_scope` on
+    /// every known name for every package looked up was half of this check's cost.
+    slash: Option<usize>,
+}
+
+impl Known {
+    /// `split_scope(&self.norm)`.
+    fn parts(&self) -> (Option<&str>, &str) {
+        match self.slash {
+            Some(at) => (Some(&self.norm[1..at]), &self.norm[at + 1..]),
+            None => (None, &self.norm),
+        }
+    }
 }
 
 /// The well-known names of `ecosystem`, normalised once per run.
@@ -453,6 +466,7 @@ fn known_names(ecosystem: Ecosystem) -> &'static [Known] {
                         original: n,
                         chars: norm.chars().count(),
                         bare_chars: split_scope(&norm).1.chars().count(),
+                        slash: split_scope(&norm).0.map(|scope| scope.len() + 1),
                         norm,
                     }
                 })
@@ -515,6 +529,15 @@ fn scope_look_alike(scope: &str, known: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_parts_are_split_scope() {
+        for e in [Npm, PyPI] {
+            for k in known_names(e) {
+                assert_eq!(k.parts(), split_scope(&k.norm), "{}", k.norm);
+            }
+        }
+    }
 
     fn near(name: &str) -> Option<&'static str> {
         look_alike(Npm, name).map(|l| l.name)

@@ -43,7 +43,9 @@ pub(crate) fn url_to_check<'e>(
         .and_then(serde_json::Value::as_str)
         .unwrap_or(url);
     let templated = url.contains('$');
-    if templated && cx.failed.contains(&cx.pointer(field)) || resolved.contains("${") {
+    if templated && cx.failed.contains(&cx.pointer(field))
+        || crate::env::dollar::find_open(resolved).is_some()
+    {
         return None;
     }
     Some((field, span, resolved, templated))

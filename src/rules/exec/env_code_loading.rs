@@ -146,16 +146,19 @@ fn judge(var: &EnvVar) -> Option<(Severity, String, String)> {
     if value.is_empty() {
         return None;
     }
-    let remove = format!(
-        "remove `{}` from `env`; if the server needs that code, make it part of the server's \
-         own install",
-        var.name
-    );
+    // Written only for a finding: this runs for every variable of every entry.
+    let remove = || {
+        format!(
+            "remove `{}` from `env`; if the server needs that code, make it part of the \
+             server's own install",
+            var.name
+        )
+    };
     if let Some((_, what)) = INJECTORS.iter().find(|(n, _)| *n == name) {
         return Some((
             Severity::Warning,
             format!("`{}` loads {what} (`{value}`)", var.name),
-            remove,
+            remove(),
         ));
     }
     if name == "NODE_OPTIONS" {
@@ -192,7 +195,7 @@ fn judge(var: &EnvVar) -> Option<(Severity, String, String)> {
                 "`{}` changes what the dynamic linker loads (`{value}`)",
                 var.name
             ),
-            remove,
+            remove(),
         ));
     }
     let separator = if value.contains(';') { ';' } else { ':' };

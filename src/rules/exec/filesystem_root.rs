@@ -135,23 +135,29 @@ fn reach(path: &str) -> Option<Reach> {
 }
 
 /// Packages of the reference filesystem server: every argument after it is an allowed folder.
+/// `arg` without `prefix`, compared without regard to ASCII case (no lower-cased copy: this
+/// runs for every argument of every entry).
+fn strip_prefix_ignore_case<'a>(arg: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = arg.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &arg[prefix.len()..])
+}
+
 fn is_filesystem_server(arg: &str) -> bool {
-    let lower = arg.to_ascii_lowercase();
     [
         "@modelcontextprotocol/server-filesystem",
         "mcp-server-filesystem",
     ]
     .iter()
     .any(|p| {
-        lower
-            .strip_prefix(p)
+        strip_prefix_ignore_case(arg, p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(['@', '=']))
     })
 }
 
 fn is_git_server(arg: &str) -> bool {
-    let lower = arg.to_ascii_lowercase();
-    lower.starts_with("mcp-server-git") || lower == "mcp_server_git"
+    strip_prefix_ignore_case(arg, "mcp-server-git").is_some()
+        || arg.eq_ignore_ascii_case("mcp_server_git")
 }
 
 impl Check for FilesystemRoot {
@@ -285,6 +291,20 @@ fn found(cx: &EntryContext, index: usize, server: &str, root: &str, reach: Reach
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_names_ignore_ascii_case_only() {
+        assert!(is_filesystem_server(
+            "@ModelContextProtocol/Server-Filesystem@1.0"
+        ));
+        assert!(is_filesystem_server("MCP-SERVER-FILESYSTEM"));
+        assert!(!is_filesystem_server("mcp-server-filesystemx"));
+        assert!(!is_filesystem_server("mcp-server-filésystem"));
+        assert!(is_git_server("MCP-Server-Git"));
+        assert!(is_git_server("mcp_SERVER_git"));
+        assert!(!is_git_server("mcp-server-gi"));
+        assert!(!is_git_server("é"));
+    }
 
     #[test]
     fn what_a_path_opens() {

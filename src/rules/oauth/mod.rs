@@ -70,7 +70,7 @@ impl Redirect<'_> {
 /// Whether a value is filled in by the client at run time (a `${...}` left after expansion):
 /// there is nothing to compare.
 pub fn is_runtime(uri: &str) -> bool {
-    uri.contains("${")
+    crate::env::dollar::find_open(uri).is_some()
 }
 
 /// Every redirect URI of a config's OAuth clients, in order, except those filled in at run

@@ -66,7 +66,8 @@ pub fn report(
             .filter_map(|i| first_of(i).map(|f| (f, i)))
             .collect()
     } else {
-        let mut seen = std::collections::HashMap::with_capacity(props.len());
+        let mut seen =
+            crate::hash::HashMap::with_capacity_and_hasher(props.len(), Default::default());
         let mut dupes = Vec::new();
         for (i, p) in props.iter().enumerate() {
             if let Some(&f) = seen.get(p.name.as_str()) {
