@@ -103,6 +103,8 @@ pub struct EntryContext<'e, 'a> {
 /// resolved value and the span of the value as written.
 pub struct EnvVar<'e> {
     pub name: &'e str,
+    /// `name` in ASCII upper case, made once for the rules that compare names that way.
+    pub upper: String,
     pub key_span: Span,
     pub value: &'e str,
     pub value_span: Span,

@@ -170,7 +170,9 @@ pub fn has_reference(v: &str) -> bool {
     {
         return true;
     }
-    v.match_indices("${").any(|(i, _)| {
+    let bytes = v.as_bytes();
+    let mut opens = memchr::memchr_iter(b'$', bytes).filter(|&i| bytes.get(i + 1) == Some(&b'{'));
+    opens.any(|i| {
         let rest = &v[i + 2..];
         let n = name_len(rest);
         n > 0
@@ -196,6 +198,21 @@ pub fn is_decoy(value: &str) -> bool {
     is_id(value) || is_other_decoy(value)
 }
 
+/// Whether `sha1`, `sha256`, `sha384` or `sha512`, then `:`, `.` or `-`, is followed by 40
+/// bytes or more somewhere in `v` (found from each `s`, with no searcher built per call).
+fn has_digest(v: &[u8]) -> bool {
+    memchr::memchr_iter(b's', v).any(|i| {
+        let Some(rest) = v[i..].strip_prefix(b"sha") else {
+            return false;
+        };
+        ["1", "256", "384", "512"].iter().any(|algo| {
+            rest.strip_prefix(algo.as_bytes())
+                .and_then(|r| r.split_first())
+                .is_some_and(|(sep, tail)| matches!(sep, b':' | b'.' | b'-') && tail.len() >= 40)
+        })
+    })
+}
+
 /// Values that are not secrets even in a slot named like one: references, image digests,
 /// paths, URLs without credentials, version strings, numbers, words.
 pub fn is_other_decoy(value: &str) -> bool {
@@ -207,14 +224,8 @@ pub fn is_other_decoy(value: &str) -> bool {
 
     // Digests: `sha256:<hex>` (images), `pnpm@10.4.1+sha512.<hex>` (packageManager),
     // `sha512-<base64>` (lockfile integrity).
-    for algo in ["sha1", "sha256", "sha384", "sha512"] {
-        for sep in [':', '.', '-'] {
-            if let Some(rest) = v.split_once(&format!("{algo}{sep}")).map(|(_, r)| r)
-                && rest.len() >= 40
-            {
-                return true;
-            }
-        }
+    if has_digest(bytes) {
+        return true;
     }
     // Paths.
     if v.starts_with('/')
@@ -329,6 +340,23 @@ pub fn looks_secret(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digests_are_found_anywhere_with_40_bytes_after() {
+        let hex = "0123456789abcdef0123456789abcdef01234567";
+        for (v, want) in [
+            (format!("sha256:{hex}"), true),
+            (format!("pnpm@10.4.1+sha512.{hex}"), true),
+            (format!("sha1-{hex}"), true),
+            (format!("sha384:{}", &hex[1..]), false),
+            (format!("sha128:{hex}"), false),
+            (format!("sha256_{hex}"), false),
+            (format!("shasha1:{hex}"), true),
+            ("é".to_owned(), false),
+        ] {
+            assert_eq!(has_digest(v.as_bytes()), want, "{v}");
+        }
+    }
 
     #[test]
     fn placeholders() {

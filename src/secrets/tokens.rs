@@ -179,7 +179,11 @@ pub fn by_slot(slot: &str, value: &str) -> Option<&'static Provider> {
     let upper = slot.to_ascii_uppercase();
     let engine = &*ENGINE;
     PROVIDERS.iter().enumerate().find_map(|(i, p)| {
-        (p.slot_words.iter().any(|w| upper.contains(w))
+        // A window compare: slot names are short, and `str::contains` builds a searcher for
+        // every word of every provider.
+        (p.slot_words
+            .iter()
+            .any(|w| upper.as_bytes().windows(w.len()).any(|x| x == w.as_bytes()))
             && engine.anchored(i).is_match(value)
             && !fake::looks_fake(value)
             && p.validate.is_none_or(|v| v(value)))
@@ -218,6 +222,15 @@ mod tests {
 
     fn ids(text: &str) -> Vec<&'static str> {
         find(text).iter().map(|m| m.provider.rule.id).collect()
+    }
+
+    #[test]
+    fn slot_words_are_upper_case_and_not_empty() {
+        for p in PROVIDERS {
+            for w in p.slot_words {
+                assert!(!w.is_empty() && *w == w.to_ascii_uppercase(), "{}: {w:?}", p.rule.id);
+            }
+        }
     }
 
     #[test]

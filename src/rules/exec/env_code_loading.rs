@@ -141,7 +141,7 @@ fn unsafe_entry(entry: &str) -> Option<&'static str> {
 
 /// The finding for one variable, if it has one: severity, what it does, and the help.
 fn judge(var: &EnvVar) -> Option<(Severity, String, String)> {
-    let name = var.name.to_ascii_uppercase();
+    let name = &var.upper;
     let value = var.value.trim();
     if value.is_empty() {
         return None;
@@ -289,6 +289,7 @@ mod tests {
     fn var<'a>(name: &'a str, value: &'a str) -> EnvVar<'a> {
         EnvVar {
             name,
+            upper: name.to_ascii_uppercase(),
             key_span: Span::new(0, 0),
             value,
             value_span: Span::new(0, 0),

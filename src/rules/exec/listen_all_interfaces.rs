@@ -98,7 +98,7 @@ impl Check for ListenAllInterfaces {
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
         for var in env_vars(cx) {
-            let upper = var.name.to_ascii_uppercase();
+            let upper = &var.upper;
             let named = upper == "HOST"
                 || ["_HOST", "_BIND", "_LISTEN", "_ADDRESS", "_ADDR"]
                     .iter()

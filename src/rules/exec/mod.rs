@@ -75,6 +75,7 @@ fn read_env_vars<'e>(cx: &EntryContext<'e, '_>) -> Vec<EnvVar<'e>> {
         };
         out.push(EnvVar {
             name,
+            upper: name.to_ascii_uppercase(),
             key_span: crate::tree::prop_name_span(prop),
             value,
             value_span: jsonc_parser::common::Ranged::range(&prop.value).into(),

@@ -92,7 +92,7 @@ impl Check for SecurityDisabled {
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
         for var in env_vars(cx) {
-            let name = var.name.to_ascii_uppercase();
+            let name = &var.upper;
             let value = var.value.trim();
             let (what, severity, help) = match name.as_str() {
                 "NODE_TLS_REJECT_UNAUTHORIZED" if value == "0" => (
