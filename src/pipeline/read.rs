@@ -92,6 +92,9 @@ pub(super) fn read_input(input: &Input, limit: u64) -> std::io::Result<Result<Ve
             if size > limit {
                 return Ok(Err(size));
             }
+            // Sized once, one byte more to see the end (grown by doubling, a 4.7 MB file got
+            // an 8 MB buffer in 18 steps).
+            buf.reserve_exact(usize::try_from(size).map_or(0, |n| n.saturating_add(1)));
             file.take(limit + 1).read_to_end(&mut buf)?
         }
         Input::Stdin => std::io::stdin()

@@ -32,10 +32,35 @@ const NOT_SECRET_TAILS: &[&str] = &[
     "ENDPOINT", "USER", "USERNAME", "EMAIL", "HEADER", "PREFIX", "LENGTH", "EXPIRY", "TTL",
 ];
 
+/// How many names each thread remembers the answer for (a few hundred bytes each at most).
+const REMEMBERED: usize = 4096;
+
+std::thread_local! {
+    /// Answers already given on this thread: a config repeats the same few dozen names
+    /// (`LOG_LEVEL`, `Authorization`, `GITHUB_TOKEN`) in server after server, and one look-up
+    /// costs a tenth of splitting the name into words again.
+    static KNOWN: std::cell::RefCell<crate::hash::HashMap<Box<str>, bool>> =
+        std::cell::RefCell::default();
+}
+
 /// True when a variable, header or flag name says it holds a secret: `HF_TOKEN`,
 /// `X-API-Key`, `--api-key`, `clientSecret`, `PGPASSWORD`; not `KEY_PATH`, `PUBLIC_KEY`.
 pub fn is_secret_name(name: &str) -> bool {
-    // Called for every env key and header name: no allocation.
+    KNOWN.with(|known| {
+        if let Some(&secret) = known.borrow().get(name) {
+            return secret;
+        }
+        let secret = says_secret(name);
+        let mut known = known.borrow_mut();
+        if known.len() < REMEMBERED {
+            known.insert(name.into(), secret);
+        }
+        secret
+    })
+}
+
+/// [`is_secret_name`], worked out from the name's words.
+fn says_secret(name: &str) -> bool {
     let mut last = "";
     let mut secret = false;
     for w in word_slices(name) {
@@ -115,6 +140,15 @@ pub fn words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_answer_is_the_worked_out_one() {
+        for n in ["HF_TOKEN", "KEY_PATH", "X-API-Key", "PUBLIC_KEY", "é_TOKEN", ""] {
+            let first = is_secret_name(n);
+            assert_eq!(first, says_secret(n), "{n}");
+            assert_eq!(is_secret_name(n), first, "{n}");
+        }
+    }
 
     #[test]
     fn words_split_at_any_character() {
