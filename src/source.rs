@@ -87,7 +87,9 @@ pub struct SourceFile {
     pub bom: bool,
     /// False when the file was not UTF-8: `text` is then not the file's content.
     pub utf8: bool,
-    line_starts: Vec<usize>,
+    /// Where each line starts: indexed on first use, or by another thread while a large file
+    /// is parsed ([`SourceFile::index_lines`]; 18 ms of a 23 MB file's serial path).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -98,11 +100,6 @@ impl SourceFile {
             // Editors hide the BOM, so columns on line 1 are counted without it.
             text.drain(..'\u{feff}'.len_utf8());
         }
-        // Counted first, so a file of a million lines is indexed in one allocation.
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-        let mut line_starts = Vec::with_capacity(lines + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             name: name.into(),
             text,
@@ -113,7 +110,7 @@ impl SourceFile {
             comments: Vec::new(),
             bom,
             utf8: true,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
@@ -141,27 +138,45 @@ impl SourceFile {
         self.display = std::sync::OnceLock::new();
     }
 
+    /// Indexes the lines now, if no thread has yet.
+    pub fn index_lines(&self) {
+        self.line_starts();
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            // Counted first, so a file of a million lines is indexed in one allocation.
+            let lines = memchr::memchr_iter(b'\n', bytes).count();
+            let mut starts = Vec::with_capacity(lines + 1);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+            starts
+        })
+    }
+
     /// 0-based line containing `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// Byte offset where 0-based line `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line.min(self.line_starts.len() - 1)]
+        let starts = self.line_starts();
+        starts[line.min(starts.len() - 1)]
     }
 
     /// Byte offset of the end of 0-based line `line`, before its `\n` (and `\r`).
     pub fn line_end(&self, line: usize) -> usize {
         let end = self
-            .line_starts
+            .line_starts()
             .get(line + 1)
             .map_or(self.text.len(), |next| next - 1);
         let bytes = self.text.as_bytes();
@@ -175,7 +190,7 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         Position {
             line: line + 1,
             column: self.text[start..offset].chars().count() + 1,

@@ -65,8 +65,14 @@ impl<'a> Parser<'a> {
     /// Skips JSON whitespace and, in JSONC, comments.
     fn skip(&mut self) -> Option<()> {
         loop {
+            // One tight scan over the run (a third of the parse went to skipping whitespace
+            // a byte per step through `peek`).
+            let rest = &self.bytes[self.at..];
+            self.at += rest
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(rest.len());
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.at += 1,
                 Some(b'/') if self.jsonc => self.comment()?,
                 _ => return Some(()),
             }

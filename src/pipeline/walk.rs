@@ -47,9 +47,11 @@ pub(super) fn check_config(
     }
     let mut out = Vec::new();
     let file = &report.files[id];
-    // The client's schemas and the token scanner are built while a large file is parsed.
+    // The client's schemas, the file's line index and the token scanner are built while a
+    // large file is parsed.
     let parsed = parse::parse_alongside(file, id, dialect, &mut out, |parsed| {
         crate::schema::for_client(client);
+        file.index_lines();
         crate::secrets::tokens::warm_up(parsed);
     });
     let conv = Converter {

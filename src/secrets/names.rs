@@ -143,7 +143,14 @@ mod tests {
 
     #[test]
     fn a_remembered_answer_is_the_worked_out_one() {
-        for n in ["HF_TOKEN", "KEY_PATH", "X-API-Key", "PUBLIC_KEY", "é_TOKEN", ""] {
+        for n in [
+            "HF_TOKEN",
+            "KEY_PATH",
+            "X-API-Key",
+            "PUBLIC_KEY",
+            "é_TOKEN",
+            "",
+        ] {
             let first = is_secret_name(n);
             assert_eq!(first, says_secret(n), "{n}");
             assert_eq!(is_secret_name(n), first, "{n}");

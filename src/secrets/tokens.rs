@@ -228,7 +228,11 @@ mod tests {
     fn slot_words_are_upper_case_and_not_empty() {
         for p in PROVIDERS {
             for w in p.slot_words {
-                assert!(!w.is_empty() && *w == w.to_ascii_uppercase(), "{}: {w:?}", p.rule.id);
+                assert!(
+                    !w.is_empty() && *w == w.to_ascii_uppercase(),
+                    "{}: {w:?}",
+                    p.rule.id
+                );
             }
         }
     }
