@@ -571,6 +571,7 @@ fn entry(
         env_vars: Default::default(),
         launches: Default::default(),
         docker: Default::default(),
+        url: Default::default(),
     };
     crate::rules::run_entry_hooks(walk.hooks, &cx, out);
     SCHEMAS.unwrap(wrapped)

@@ -97,6 +97,20 @@ pub struct EntryContext<'e, 'a> {
     /// [`EntryContext::docker_run`], read once for the four rules that ask
     /// (`Default::default()` where the context is built).
     pub docker: std::cell::OnceCell<Option<crate::launch::docker::Run<'e>>>,
+    /// `crate::rules::config::entry_url`, read once for the two rules that check the URL
+    /// (`Default::default()` where the context is built).
+    pub url: std::cell::OnceCell<Option<EntryUrl>>,
+}
+
+/// The URL a remote entry is reached at, as the config/ rules check it.
+pub struct EntryUrl {
+    pub field: &'static str,
+    pub span: Span,
+    /// Whether it was built from variables.
+    pub templated: bool,
+    /// Its lower-cased scheme and host, when it is an absolute IRI.
+    pub scheme: Option<String>,
+    pub host: Option<String>,
 }
 
 /// One `env` variable of an entry: its name and the span of its key as written, its

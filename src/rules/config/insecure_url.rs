@@ -37,14 +37,14 @@ impl Check for InsecureUrl {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((field, span, url, templated)) = super::url_to_check(cx) else {
+        let Some(url) = super::entry_url(cx) else {
             return;
         };
-        let (scheme, host) = super::scheme_and_host(url);
-        let (Some("http"), Some(host)) = (scheme.as_deref(), host) else {
+        let (field, span, templated) = (url.field, url.span, url.templated);
+        let (Some("http"), Some(host)) = (url.scheme.as_deref(), url.host.as_deref()) else {
             return;
         };
-        if host.is_empty() || crate::net::is_loopback_host(&host) {
+        if host.is_empty() || crate::net::is_loopback_host(host) {
             return;
         }
         let resolved = if templated { " (as resolved)" } else { "" };

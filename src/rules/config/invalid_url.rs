@@ -36,11 +36,11 @@ impl Check for InvalidUrl {
     }
 
     fn entry(&self, cx: &EntryContext, out: &mut Vec<Diagnostic>) {
-        let Some((field, span, url, templated)) = super::url_to_check(cx) else {
+        let Some(url) = super::entry_url(cx) else {
             return;
         };
-        let (scheme, host) = super::scheme_and_host(url);
-        if super::is_http_url(scheme.as_deref(), host.as_deref()) {
+        let (field, span, templated) = (url.field, url.span, url.templated);
+        if super::is_http_url(url.scheme.as_deref(), url.host.as_deref()) {
             return;
         }
         let resolved = if templated { " (as resolved)" } else { "" };

@@ -22,7 +22,7 @@ pub use placeholder_value::PLACEHOLDER_VALUE;
 pub use stdio_with_url::STDIO_WITH_URL;
 pub use unused_suppression::UNUSED_SUPPRESSION;
 
-use crate::rules::context::EntryContext;
+use crate::rules::context::{EntryContext, EntryUrl};
 use crate::source::Span;
 
 /// The `url` to check, as resolved: `None` when there is none, when it is the field the
@@ -49,6 +49,23 @@ pub(crate) fn url_to_check<'e>(
         return None;
     }
     Some((field, span, resolved, templated))
+}
+
+/// [`url_to_check`] with its [`scheme_and_host`], worked out once per entry.
+pub(crate) fn entry_url<'c>(cx: &'c EntryContext) -> Option<&'c EntryUrl> {
+    cx.url
+        .get_or_init(|| {
+            let (field, span, url, templated) = url_to_check(cx)?;
+            let (scheme, host) = scheme_and_host(url);
+            Some(EntryUrl {
+                field,
+                span,
+                templated,
+                scheme,
+                host,
+            })
+        })
+        .as_ref()
 }
 
 /// A URL's lower-cased scheme and host, when it is an absolute IRI (so that an
