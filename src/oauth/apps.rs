@@ -43,6 +43,13 @@ const CLIENT_ID_SUFFIX: &str = "_CLIENT_ID";
 
 /// The OAuth clients of one server entry. `resolved` is the entry after expansion;
 /// `origin` tells where a variable's value was defined.
+/// `key` without `suffix` (ASCII, compared without regard to case).
+fn strip_suffix_ignore_case<'k>(key: &'k str, suffix: &str) -> Option<&'k str> {
+    let cut = key.len().checked_sub(suffix.len())?;
+    let tail = key.get(cut..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &key[..cut])
+}
+
 pub fn apps(
     server: &str,
     node: &Object,
@@ -81,7 +88,6 @@ pub fn apps(
         let block_path = Path::Key(path, block);
         for prop in &map.properties {
             let key = prop.name.as_str();
-            let upper = key.to_ascii_uppercase();
             let Node::StringLit(lit) = &prop.value else {
                 continue;
             };
@@ -97,16 +103,16 @@ pub fn apps(
                 variable: single_reference(&lit.value).map(str::to_owned),
                 name: key.to_owned(),
             };
-            if let Some(suffix) = REDIRECT_SUFFIXES.iter().find(|s| upper.ends_with(*s)) {
-                app_for(&mut apps, server, &upper[..upper.len() - suffix.len()]).redirect =
+            // The app is named by the key's upper-cased prefix, made only for a key that has
+            // one of the suffixes (every env key and header is looked at).
+            if let Some(prefix) = REDIRECT_SUFFIXES
+                .iter()
+                .find_map(|s| strip_suffix_ignore_case(key, s))
+            {
+                app_for(&mut apps, server, &prefix.to_ascii_uppercase()).redirect = Some(setting());
+            } else if let Some(prefix) = strip_suffix_ignore_case(key, CLIENT_ID_SUFFIX) {
+                app_for(&mut apps, server, &prefix.to_ascii_uppercase()).client_id =
                     Some(setting());
-            } else if upper.ends_with(CLIENT_ID_SUFFIX) {
-                app_for(
-                    &mut apps,
-                    server,
-                    &upper[..upper.len() - CLIENT_ID_SUFFIX.len()],
-                )
-                .client_id = Some(setting());
             }
         }
     }
@@ -157,4 +163,27 @@ fn single_reference(raw: &str) -> Option<&str> {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'_')
         .then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_match_without_regard_to_ascii_case() {
+        assert_eq!(
+            strip_suffix_ignore_case("GitHub_Client_Id", "_CLIENT_ID"),
+            Some("GitHub")
+        );
+        assert_eq!(
+            strip_suffix_ignore_case("_client_id", "_CLIENT_ID"),
+            Some("")
+        );
+        assert_eq!(strip_suffix_ignore_case("ID", "_CLIENT_ID"), None);
+        assert_eq!(strip_suffix_ignore_case("é_CLIENT_IDé", "_CLIENT_ID"), None);
+        assert_eq!(
+            strip_suffix_ignore_case("xé_client_id", "_CLIENT_ID"),
+            Some("xé")
+        );
+    }
 }
