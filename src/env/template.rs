@@ -116,13 +116,16 @@ impl<'s> Parser<'s> {
         let mut out = Vec::new();
         let mut text_start = self.pos;
         while self.pos < self.s.len() {
-            let b = self.s.as_bytes()[self.pos];
-            if operand && b == b'}' {
+            // To the next `$` (or, in an operand, `}`) in one search, not a byte per step.
+            let rest = &self.s.as_bytes()[self.pos..];
+            let close = if operand { b'}' } else { b'$' };
+            let Some(skip) = memchr::memchr2(b'$', close, rest) else {
+                self.pos = self.s.len();
                 break;
-            }
-            if b != b'$' {
-                self.pos += 1;
-                continue;
+            };
+            self.pos += skip;
+            if operand && rest[skip] == b'}' {
+                break;
             }
             let dollar = self.pos;
             match self.peek(1) {
@@ -367,7 +370,8 @@ pub fn evaluate<'s, 'v, F>(
 where
     F: Fn(&str) -> Option<&'v str>,
 {
-    let mut out = String::with_capacity(src.len());
+    // Room for values longer than their references: most strings are written without growing.
+    let mut out = String::with_capacity(src.len() + 64);
     eval_into(src, pieces, lookup, events, &mut out);
     out
 }
