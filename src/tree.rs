@@ -166,9 +166,9 @@ pub enum Step<'s> {
 /// a file hook looking up one entry per finding stays linear in the size of the file.
 #[derive(Default)]
 pub struct Props<'f> {
-    indexed: std::sync::Mutex<
-        std::collections::HashMap<usize, std::collections::HashMap<&'f str, usize>>,
-    >,
+    /// Read-locked for a look-up, so that the file hooks on two threads do not wait on each
+    /// other (a mutex made them trade a futex per finding); hashed with foldhash.
+    indexed: std::sync::RwLock<crate::hash::HashMap<usize, crate::hash::HashMap<&'f str, usize>>>,
 }
 
 impl<'f> Props<'f> {
@@ -181,21 +181,33 @@ impl<'f> Props<'f> {
         if props.len() < Self::SCAN {
             return props.iter().rev().find(|p| p.name.as_str() == name);
         }
+        let key = std::ptr::from_ref(object) as usize;
+        let find = |indexed: &crate::hash::HashMap<usize, crate::hash::HashMap<&str, usize>>| {
+            indexed
+                .get(&key)
+                .map(|index| index.get(name).map(|&i| &props[i]))
+        };
+        {
+            let read = self.indexed.read();
+            let read = read.unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(found) = find(&read) {
+                return found;
+            }
+        }
+        // Not indexed yet: the read lock is released before the write lock is taken.
         let mut indexed = self
             .indexed
-            .lock()
+            .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let index = indexed
-            .entry(std::ptr::from_ref(object) as usize)
-            .or_insert_with(|| {
-                // A later duplicate overwrites an earlier one: the last wins.
-                props
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.name.as_str(), i))
-                    .collect()
-            });
-        index.get(name).map(|&i| &props[i])
+        indexed.entry(key).or_insert_with(|| {
+            // A later duplicate overwrites an earlier one: the last wins.
+            props
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.name.as_str(), i))
+                .collect()
+        });
+        find(&indexed).flatten()
     }
 }
 

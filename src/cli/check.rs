@@ -96,7 +96,9 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
             ));
         }
     } else {
-        let mut out = std::io::BufWriter::new(stdout.lock());
+        // 64 KiB at a time: stdout's own line buffer splits each flush in two, and at 8 KiB a
+        // report of 100,000 servers took some 1,300 writes.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let written =
             report::write(&report, args.format, style, &mut out).and_then(|()| out.flush());
         drop(out);
