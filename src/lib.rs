@@ -8,6 +8,7 @@
 // tests/it/rule_examples.rs); rustdoc would take the file name for a code-block attribute.
 #![allow(rustdoc::invalid_codeblock_attributes)]
 
+pub mod ascii;
 pub mod cli;
 pub mod clients;
 pub mod convert;

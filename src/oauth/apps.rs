@@ -43,13 +43,6 @@ const CLIENT_ID_SUFFIX: &str = "_CLIENT_ID";
 
 /// The OAuth clients of one server entry. `resolved` is the entry after expansion;
 /// `origin` tells where a variable's value was defined.
-/// `key` without `suffix` (ASCII, compared without regard to case).
-fn strip_suffix_ignore_case<'k>(key: &'k str, suffix: &str) -> Option<&'k str> {
-    let cut = key.len().checked_sub(suffix.len())?;
-    let tail = key.get(cut..)?;
-    tail.eq_ignore_ascii_case(suffix).then(|| &key[..cut])
-}
-
 pub fn apps(
     server: &str,
     node: &Object,
@@ -107,10 +100,12 @@ pub fn apps(
             // one of the suffixes (every env key and header is looked at).
             if let Some(prefix) = REDIRECT_SUFFIXES
                 .iter()
-                .find_map(|s| strip_suffix_ignore_case(key, s))
+                .find_map(|s| crate::ascii::strip_suffix_ignore_case(key, s))
             {
                 app_for(&mut apps, server, &prefix.to_ascii_uppercase()).redirect = Some(setting());
-            } else if let Some(prefix) = strip_suffix_ignore_case(key, CLIENT_ID_SUFFIX) {
+            } else if let Some(prefix) =
+                crate::ascii::strip_suffix_ignore_case(key, CLIENT_ID_SUFFIX)
+            {
                 app_for(&mut apps, server, &prefix.to_ascii_uppercase()).client_id =
                     Some(setting());
             }
@@ -163,27 +158,4 @@ fn single_reference(raw: &str) -> Option<&str> {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'_')
         .then_some(inner)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suffixes_match_without_regard_to_ascii_case() {
-        assert_eq!(
-            strip_suffix_ignore_case("GitHub_Client_Id", "_CLIENT_ID"),
-            Some("GitHub")
-        );
-        assert_eq!(
-            strip_suffix_ignore_case("_client_id", "_CLIENT_ID"),
-            Some("")
-        );
-        assert_eq!(strip_suffix_ignore_case("ID", "_CLIENT_ID"), None);
-        assert_eq!(strip_suffix_ignore_case("é_CLIENT_IDé", "_CLIENT_ID"), None);
-        assert_eq!(
-            strip_suffix_ignore_case("xé_client_id", "_CLIENT_ID"),
-            Some("xé")
-        );
-    }
 }

@@ -11,11 +11,20 @@ use super::fake;
 pub fn may_hold_credentials(value: &str) -> bool {
     // Called on every string: one look at each `:` and `=`, no searcher built.
     let b = value.as_bytes();
-    let ends_with = |end: usize, word: &[u8]| {
-        end >= word.len() && b[end - word.len()..end].eq_ignore_ascii_case(word)
-    };
     memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
-        || memchr::memchr_iter(b'=', b).any(|i| ends_with(i, b"password") || ends_with(i, b"pwd"))
+        || PAIR_KEYS
+            .iter()
+            .any(|key| pair_keys(value, key).next().is_some())
+}
+
+/// The keys of `Password=...;` pairs (ADO.NET, ODBC), before their `=`.
+const PAIR_KEYS: [&str; 2] = ["password", "pwd"];
+
+/// Where `key=` starts in `value`, in any ASCII case, at each of its places: one look back
+/// from each `=`.
+fn pair_keys<'v>(value: &'v str, key: &'v str) -> impl Iterator<Item = usize> + 'v {
+    memchr::memchr_iter(b'=', value.as_bytes())
+        .filter_map(move |i| crate::ascii::strip_suffix_ignore_case(&value[..i], key).map(str::len))
 }
 
 /// `{PASS}`, `{{password}}`, `%PASSWORD%`, `:password` (a route parameter): a template's slot.
@@ -115,12 +124,10 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
         from = authority_start;
     }
     // `Server=...;User Id=...;Password=...;` (ADO.NET, ODBC).
-    let lower = value.to_ascii_lowercase();
-    for key in ["password=", "pwd="] {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(key) {
-            let start = from + i + key.len();
-            let boundary = from + i == 0 || matches!(bytes[from + i - 1], b';' | b' ');
+    for key in PAIR_KEYS {
+        for at in pair_keys(value, key) {
+            let start = at + key.len() + 1;
+            let boundary = at == 0 || matches!(bytes[at - 1], b';' | b' ');
             let end = value[start..].find(';').map_or(value.len(), |e| start + e);
             let password = &value[start..end];
             if boundary && !password.is_empty() && crate::env::dollar::find_open(password).is_none()
@@ -132,7 +139,6 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
                 };
                 out.push((kind, start..end));
             }
-            from = start;
         }
     }
     out
@@ -141,6 +147,32 @@ pub fn credentials(value: &str) -> Vec<(Kind, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_keys_are_every_place_of_the_key_and_its_equals_sign() {
+        let naive = |v: &str, key: &str| -> Vec<usize> {
+            let (lower, needle) = (v.to_ascii_lowercase(), format!("{key}="));
+            (0..v.len())
+                .filter(|&i| lower.get(i..).is_some_and(|r| r.starts_with(&needle)))
+                .collect()
+        };
+        for v in [
+            "Server=db;Password=a;PWD=b",
+            "password=password=x",
+            "xpwd=1; pwd==2",
+            "é;PassWord=é",
+            "pwd",
+            "",
+        ] {
+            for key in PAIR_KEYS {
+                assert_eq!(
+                    pair_keys(v, key).collect::<Vec<_>>(),
+                    naive(v, key),
+                    "{v} {key}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_pre_check_lets_through_what_may_hold_credentials() {

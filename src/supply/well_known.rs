@@ -462,11 +462,13 @@ fn known_names(ecosystem: Ecosystem) -> &'static [Known] {
                         Npm => n.to_ascii_lowercase(),
                         PyPI => normalise_pypi(n),
                     };
+                    let (scope, bare) = split_scope(&norm);
+                    let (bare_chars, slash) = (bare.chars().count(), scope.map(|s| s.len() + 1));
                     Known {
                         original: n,
                         chars: norm.chars().count(),
-                        bare_chars: split_scope(&norm).1.chars().count(),
-                        slash: split_scope(&norm).0.map(|scope| scope.len() + 1),
+                        bare_chars,
+                        slash,
                         norm,
                     }
                 })

@@ -135,14 +135,6 @@ fn reach(path: &str) -> Option<Reach> {
 }
 
 /// Packages of the reference filesystem server: every argument after it is an allowed folder.
-/// `arg` without `prefix`, compared without regard to ASCII case (no lower-cased copy: this
-/// runs for every argument of every entry).
-fn strip_prefix_ignore_case<'a>(arg: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = arg.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &arg[prefix.len()..])
-}
-
 fn is_filesystem_server(arg: &str) -> bool {
     [
         "@modelcontextprotocol/server-filesystem",
@@ -150,13 +142,13 @@ fn is_filesystem_server(arg: &str) -> bool {
     ]
     .iter()
     .any(|p| {
-        strip_prefix_ignore_case(arg, p)
+        crate::ascii::strip_prefix_ignore_case(arg, p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(['@', '=']))
     })
 }
 
 fn is_git_server(arg: &str) -> bool {
-    strip_prefix_ignore_case(arg, "mcp-server-git").is_some()
+    crate::ascii::strip_prefix_ignore_case(arg, "mcp-server-git").is_some()
         || arg.eq_ignore_ascii_case("mcp_server_git")
 }
 
