@@ -21,6 +21,7 @@ pub mod fix;
 pub mod git;
 pub mod hash;
 pub mod launch;
+pub mod lines;
 pub mod lsp;
 pub mod net;
 pub mod oauth;

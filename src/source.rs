@@ -87,9 +87,9 @@ pub struct SourceFile {
     pub bom: bool,
     /// False when the file was not UTF-8: `text` is then not the file's content.
     pub utf8: bool,
-    /// Where each line starts: indexed on first use, or by another thread while a large file
-    /// is parsed ([`SourceFile::index_lines`]; 18 ms of a 23 MB file's serial path).
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Where the lines are: indexed on first use, or by another thread while a large file is
+    /// parsed ([`SourceFile::index_lines`]).
+    lines: std::sync::OnceLock<crate::lines::LineIndex>,
 }
 
 impl SourceFile {
@@ -110,7 +110,7 @@ impl SourceFile {
             comments: Vec::new(),
             bom,
             utf8: true,
-            line_starts: std::sync::OnceLock::new(),
+            lines: std::sync::OnceLock::new(),
         }
     }
 
@@ -140,45 +140,35 @@ impl SourceFile {
 
     /// Indexes the lines now, if no thread has yet.
     pub fn index_lines(&self) {
-        self.line_starts();
+        self.lines();
     }
 
-    fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            let bytes = self.text.as_bytes();
-            // Counted first, so a file of a million lines is indexed in one allocation.
-            let lines = memchr::memchr_iter(b'\n', bytes).count();
-            let mut starts = Vec::with_capacity(lines + 1);
-            starts.push(0);
-            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-            starts
-        })
+    fn lines(&self) -> &crate::lines::LineIndex {
+        self.lines
+            .get_or_init(|| crate::lines::LineIndex::new(self.text.as_bytes()))
     }
 
     /// 0-based line containing `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts().binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+        self.lines().line_of(self.text.as_bytes(), offset)
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts().len()
+        self.lines().count()
     }
 
     /// Byte offset where 0-based line `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        let starts = self.line_starts();
-        starts[line.min(starts.len() - 1)]
+        self.lines().start(self.text.as_bytes(), line)
     }
 
     /// Byte offset of the end of 0-based line `line`, before its `\n` (and `\r`).
     pub fn line_end(&self, line: usize) -> usize {
-        let end = self
-            .line_starts()
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
+        let end = if line + 1 < self.line_count() {
+            self.line_start(line + 1) - 1
+        } else {
+            self.text.len()
+        };
         let bytes = self.text.as_bytes();
         if end > self.line_start(line) && bytes.get(end - 1) == Some(&b'\r') {
             end - 1
@@ -190,7 +180,7 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_index(offset);
-        let start = self.line_starts()[line];
+        let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         Position {
             line: line + 1,
             column: self.text[start..offset].chars().count() + 1,
