@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Seeds the fuzz corpora from fixtures/: configs for parse, parse_fast and check, .env files for dotenv,
+# Seeds the fuzz corpora from fixtures/: configs for parse, parse_fast, parse_split and check, .env files for dotenv,
 # string values with `$` for template. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p fuzz/corpus/{parse,parse_fast,check,dotenv,template}
+mkdir -p fuzz/corpus/{parse,parse_fast,parse_split,check,dotenv,template}
 i=0
 for f in fixtures/*/*.json fixtures/*/*.jsonc fixtures/*/.mcp.json fixtures/bad/*; do
   [[ -f $f ]] || continue
@@ -17,6 +17,10 @@ done
 for f in tests/vendor/snippets/*; do
   i=$((i + 1))
   cp "$f" "fuzz/corpus/parse_fast/seed-$i"
+done
+# parse_split reads two bytes (which quote to split at) before the text.
+for f in fuzz/corpus/parse_fast/seed-*; do
+  { head -c 2 /dev/urandom; cat "$f"; } >"fuzz/corpus/parse_split/${f##*/}"
 done
 for f in fixtures/*/.env fixtures/*/.env.example; do
   [[ -f $f ]] || continue

@@ -22,29 +22,37 @@ use jsonc_parser::common::Range;
 
 use crate::source::Span;
 
+mod split;
+pub use split::parse_split_at;
+use split::{Tail, split_point};
+
 /// Deeper nesting is left to jsonc-parser (no config nests this far).
 pub const MAX_DEPTH: usize = 100;
 
 /// The root value and the comments (JSONC only; in file order), or `None` when this path
-/// gives up.
-pub fn parse(text: &str, jsonc: bool) -> Option<(Value<'_>, Vec<(Span, String)>)> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        jsonc,
-        comments: Vec::new(),
-        props: Vec::new(),
-        elements: Vec::new(),
-        depth: 0,
-    };
-    parser.skip()?;
-    let value = parser.value()?;
-    parser.skip()?;
-    (parser.at == parser.bytes.len()).then_some((value, parser.comments))
+/// gives up. A text of [`SPLIT_BYTES`] or more is read on two cores (see [`parse_split_at`]).
+pub fn parse(text: &str, jsonc: bool) -> Option<Document<'_>> {
+    let split = (text.len() >= SPLIT_BYTES)
+        .then(|| split_point(text.as_bytes()))
+        .flatten();
+    match split {
+        Some(at) => parse_split_at(text, jsonc, at).0,
+        None => parse_on_one_core(text, jsonc),
+    }
 }
 
-struct Parser<'a> {
+/// [`parse`] without the split: the reference [`parse_split_at`] is checked against.
+pub fn parse_on_one_core(text: &str, jsonc: bool) -> Option<Document<'_>> {
+    Parser::new(text, jsonc).document()
+}
+
+/// The root value and the comments, in file order.
+pub type Document<'a> = (Value<'a>, Vec<(Span, String)>);
+
+/// From this size on, [`parse`] reads the second half of the text on another core.
+pub const SPLIT_BYTES: usize = 1 << 20;
+
+struct Parser<'a, 'j> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
@@ -55,9 +63,49 @@ struct Parser<'a> {
     props: Vec<ObjectProp<'a>>,
     elements: Vec<Value<'a>>,
     depth: usize,
+    /// The deepest `depth` reached.
+    deepest: usize,
+    /// Where the other core started reading ([`parse_split_at`]; `usize::MAX` when none), and
+    /// how to wait for what it read.
+    split_at: usize,
+    join: Option<&'j mut dyn FnMut() -> Option<Tail<'a>>>,
+    /// Whether the other core's reading was used.
+    joined_split: bool,
 }
 
-impl<'a> Parser<'a> {
+impl<'a, 'j> Parser<'a, 'j> {
+    fn new(text: &'a str, jsonc: bool) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            jsonc,
+            comments: Vec::new(),
+            props: Vec::new(),
+            elements: Vec::new(),
+            depth: 0,
+            deepest: 0,
+            split_at: usize::MAX,
+            join: None,
+            joined_split: false,
+        }
+    }
+
+    /// The whole text: one value between optional whitespace (and, in JSONC, comments).
+    fn document(self) -> Option<Document<'a>> {
+        self.document_split().0
+    }
+
+    /// [`Parser::document`], and whether a split was joined.
+    fn document_split(mut self) -> (Option<Document<'a>>, bool) {
+        let value = self.skip().and_then(|()| self.value());
+        let joined = self.joined_split;
+        let document = value
+            .filter(|_| self.skip().is_some() && self.at == self.bytes.len())
+            .map(|value| (value, self.comments));
+        (document, joined)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -262,6 +310,7 @@ impl<'a> Parser<'a> {
 
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
+        self.deepest = self.deepest.max(self.depth);
         (self.depth <= MAX_DEPTH).then_some(())
     }
 
@@ -269,31 +318,19 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let start = self.at;
         let first = self.props.len();
+        let mut joined = None;
         self.at += 1;
         self.skip()?;
         if self.peek()? != b'}' {
             loop {
-                if self.peek()? != b'"' {
-                    return None;
-                }
-                let name = self.string()?;
-                self.skip()?;
-                if self.peek()? != b':' {
-                    return None;
-                }
-                self.at += 1;
-                self.skip()?;
-                let value = self.value()?;
-                let range = Range {
-                    start: name.range.start,
-                    end: value_end(&value),
-                };
-                self.props.push(ObjectProp {
-                    range,
-                    name: ObjectPropName::String(name),
-                    value,
-                });
+                self.member()?;
                 if self.closed_after_member(b'}')? {
+                    break;
+                }
+                if self.at == self.split_at
+                    && let Some(tail) = self.joined()
+                {
+                    joined = Some(self.adopt(first, tail));
                     break;
                 }
             }
@@ -305,8 +342,33 @@ impl<'a> Parser<'a> {
                 start,
                 end: self.at,
             },
-            properties: self.props.split_off(first),
+            properties: joined.unwrap_or_else(|| self.props.split_off(first)),
         })
+    }
+
+    /// One member of an object: a key, a colon and a value.
+    fn member(&mut self) -> Option<()> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let name = self.string()?;
+        self.skip()?;
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.at += 1;
+        self.skip()?;
+        let value = self.value()?;
+        let range = Range {
+            start: name.range.start,
+            end: value_end(&value),
+        };
+        self.props.push(ObjectProp {
+            range,
+            name: ObjectPropName::String(name),
+            value,
+        });
+        Some(())
     }
 
     /// After an object's or an array's member: a comma (and, in JSONC, a trailing one before
