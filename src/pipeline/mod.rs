@@ -41,6 +41,7 @@ pub fn dialect(client: &Client, name: &str, options: &Options) -> Dialect {
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     let mut report = Report::default();
     let mut env = Environment::new(&options.env);
+    warm_up_while_reading(inputs, options);
     for input in inputs {
         let limit = match options.max_file_size {
             0 => DEFAULT_MAX_FILE_SIZE,
@@ -89,6 +90,25 @@ pub fn check_inputs(inputs: &[Input], options: &Options) -> Report {
     report.sort();
     report.environment = Some(env);
     report
+}
+
+/// When a config is large, starts compiling on another core what its check needs first (the
+/// client's schemas, the token scanner) while it is read: the read leaves that core idle, and
+/// the parse then has it to itself (`parse::parse_alongside` finds them built). Each is built
+/// once wherever it is first needed, so the thread may end after the check: it is not waited for.
+fn warm_up_while_reading(inputs: &[Input], options: &Options) {
+    let large = inputs.iter().find(|input| match input {
+        Input::Path(path) | Input::Found { path, .. } => std::fs::metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() >= crate::parse::ALONGSIDE_BYTES as u64),
+        Input::Stdin => false,
+    });
+    if let Some(input) = large {
+        let client = client_of(input, options);
+        std::thread::spawn(move || {
+            crate::schema::for_client(client);
+            crate::secrets::tokens::warm_up(&std::sync::atomic::AtomicBool::new(false));
+        });
+    }
 }
 
 /// Checks a config given as text, as if read from `name` (tests, benches, editors).
