@@ -11,7 +11,8 @@
 //!
 //! Why: jsonc-parser grows each object's property list by doubling, so a map of 100,000
 //! servers is copied about seventeen times into fresh memory, and scans character by
-//! character; this path was 2–3 times faster on `scripts/bench.sh`'s corpora.
+//! character; this path was 2–3 times faster on `scripts/bench.sh`'s corpora. From
+//! [`SPLIT_BYTES`] on, it reads a text on two cores (`split.rs`).
 
 use std::borrow::Cow;
 
