@@ -28,9 +28,10 @@ fn main() {
 /// no linker, linker flavour or linker feature set in the environment.
 fn lld_by_default() -> bool {
     let env = |name: &str| std::env::var(name).unwrap_or_default();
-    let chosen = env("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_empty()
+    let default_linker = env("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_empty()
         && !env("CARGO_ENCODED_RUSTFLAGS").contains("link");
-    if env("TARGET") != "x86_64-unknown-linux-gnu" || env("PROFILE") != "release" || !chosen {
+    if env("TARGET") != "x86_64-unknown-linux-gnu" || env("PROFILE") != "release" || !default_linker
+    {
         return false;
     }
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());

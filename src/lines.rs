@@ -56,10 +56,8 @@ impl LineIndex {
         let from = block * BLOCK;
         let within = &bytes[from..bytes.len().min(from + BLOCK)];
         let nth = line - self.before[block] - 1;
-        match memchr::memchr_iter(b'\n', within).nth(nth) {
-            Some(i) => from + i + 1,
-            None => unreachable!("the block's count says it holds that newline"),
-        }
+        let newline = memchr::memchr_iter(b'\n', within).nth(nth);
+        from + newline.expect("the block's count says it holds that newline") + 1
     }
 }
 

@@ -164,13 +164,14 @@ impl SourceFile {
 
     /// Byte offset of the end of 0-based line `line`, before its `\n` (and `\r`).
     pub fn line_end(&self, line: usize) -> usize {
+        let start = self.line_start(line);
         let end = if line + 1 < self.line_count() {
             self.line_start(line + 1) - 1
         } else {
             self.text.len()
         };
         let bytes = self.text.as_bytes();
-        if end > self.line_start(line) && bytes.get(end - 1) == Some(&b'\r') {
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
             end
@@ -180,7 +181,7 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_index(offset);
-        let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let start = self.line_start(line);
         Position {
             line: line + 1,
             column: self.text[start..offset].chars().count() + 1,

@@ -235,9 +235,10 @@ pub fn by_slot(slot: &str, value: &str) -> Option<&'static Provider> {
     })
 }
 
-/// Builds the prefix automaton as a DFA now, then compiles the patterns for short strings one by one
-/// until `stop` is set (on another core, while a large file is parsed: a large config meets
-/// most providers' prefixes, and each pattern compiled here is one the walk does not wait for).
+/// Builds the prefix automaton as a DFA now, then compiles the patterns for short strings one by
+/// one until `stop` is set (on another core, while a large file is read and parsed: a large
+/// config meets most providers' prefixes, and each pattern compiled here is one the walk does
+/// not wait for).
 pub fn warm_up(stop: &AtomicBool) {
     let engine = &*ENGINE;
     engine
